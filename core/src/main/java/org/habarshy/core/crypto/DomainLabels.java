@@ -1,0 +1,25 @@
+package org.habarshy.core.crypto;
+
+/**
+ * The domain-separation labels of protocol v1. Every hash, signature and key derivation uses its own label so
+ * that a value computed for one purpose can never be mistaken for another.
+ */
+public final class DomainLabels {
+    /** Label of {@link EnvelopeFormat#idOf(byte[])}: SHA-256 over the exact envelope bytes. */
+    public static final String ENVELOPE_ID = "habarshy/v1/envelope-id";
+    /** HKDF info of the envelope key and nonce derivation. */
+    public static final String ENVELOPE_KEY = "habarshy/v1/envelope-key";
+    /** Prefix of the message the sender signs inside a sealed envelope. */
+    public static final String ENVELOPE_SIGNATURE = "habarshy/v1/envelope-signature";
+    /** Label of the self-signature on a contact card. */
+    public static final String CONTACT_CARD = "habarshy/v1/contact-card";
+    /** Label of the checksum of a contact code. */
+    public static final String CONTACT_CODE = "habarshy/v1/contact-code";
+    /** Label of the safety number two contacts compare. */
+    public static final String SAFETY_NUMBER = "habarshy/v1/safety-number";
+    /** Noise prologue of a node-to-node link. */
+    public static final String LINK_PROLOGUE = "habarshy/v1/link";
+
+    private DomainLabels() {
+    }
+}
