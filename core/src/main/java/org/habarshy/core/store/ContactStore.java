@@ -1,0 +1,101 @@
+package org.habarshy.core.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.habarshy.core.api.identity.AgreementKey;
+import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.store.StoreException.Reason;
+
+/**
+ * The user's address book: contact cards under local aliases. Aliases and identity keys are each unique.
+ * Stateless: every method works in the caller's {@link Transaction}.
+ */
+public final class ContactStore {
+    private static final String COLUMNS = "alias, identity_key, agreement_key, name, created_at, added_at";
+
+    /** Creates a store; it holds no state. */
+    public ContactStore() {
+    }
+
+    /**
+     * Adds {@code c}. Fails with {@link Reason#DUPLICATE} if its alias or its identity key is already
+     * present; the message says which.
+     */
+    public void add(Transaction t, Contact c) throws StoreException {
+        Objects.requireNonNull(c, "c");
+        if (byAlias(t, c.alias()).isPresent()) {
+            throw new StoreException(Reason.DUPLICATE, "a contact named \"" + c.alias() + "\" already exists");
+        }
+        Optional<Contact> sameKey = byIdentityKey(t, c.card().identityKey());
+        if (sameKey.isPresent()) {
+            throw new StoreException(Reason.DUPLICATE,
+                    "this identity key is already saved as contact \"" + sameKey.get().alias() + "\"");
+        }
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "INSERT INTO contacts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, c.alias());
+            ps.setBytes(2, c.card().identityKey().bytes());
+            ps.setBytes(3, c.card().agreementKey().bytes());
+            ps.setString(4, c.card().name());
+            ps.setLong(5, c.card().createdAt());
+            ps.setLong(6, c.addedAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    /** Returns the contact with exactly this alias, if any. */
+    public Optional<Contact> byAlias(Transaction t, String alias) throws StoreException {
+        Objects.requireNonNull(alias, "alias");
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM contacts WHERE alias = ?")) {
+            ps.setString(1, alias);
+            return query(t, ps).stream().findFirst();
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    /** Returns the contact with this identity key, if any. */
+    public Optional<Contact> byIdentityKey(Transaction t, IdentityKey key) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM contacts WHERE identity_key = ?")) {
+            ps.setBytes(1, key.bytes());
+            return query(t, ps).stream().findFirst();
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    /** Returns every contact, ordered by alias. */
+    public List<Contact> all(Transaction t) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM contacts ORDER BY alias")) {
+            return query(t, ps);
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    private static List<Contact> query(Transaction t, PreparedStatement ps) throws SQLException, StoreException {
+        List<Contact> contacts = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ContactCard card = new ContactCard(rs.getString(4), new IdentityKey(rs.getBytes(2)),
+                        new AgreementKey(rs.getBytes(3)), rs.getLong(5));
+                contacts.add(new Contact(rs.getString(1), card, rs.getLong(6)));
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw t.corruptRow(e);
+        }
+        return contacts;
+    }
+}

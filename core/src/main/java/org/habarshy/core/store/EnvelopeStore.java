@@ -1,0 +1,176 @@
+package org.habarshy.core.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.habarshy.core.api.message.Direction;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.MessageState;
+
+/**
+ * The sealed envelopes this node keeps and relays, in local arrival order. Stateless: every method works in
+ * the caller's {@link Transaction}.
+ */
+public final class EnvelopeStore {
+    /** Largest number of ids bound in one {@code IN (...)} list. */
+    static final int IN_CHUNK = 500;
+
+    private static final String COLUMNS = "id, bytes, created_at, expires_at, hops, received_at";
+
+    /** Creates a store; it holds no state. */
+    public EnvelopeStore() {
+    }
+
+    /** Stores {@code e} unless an envelope with the same id is already stored; returns true iff it was new. */
+    public boolean insert(Transaction t, StoredEnvelope e) throws StoreException {
+        Objects.requireNonNull(e, "e");
+        String sql = "INSERT INTO envelopes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+        try (PreparedStatement ps = t.connection().prepareStatement(sql)) {
+            ps.setBytes(1, e.id().bytes());
+            ps.setBytes(2, e.bytes());
+            ps.setLong(3, e.createdAt());
+            ps.setLong(4, e.expiresAt());
+            ps.setInt(5, e.hops());
+            ps.setLong(6, e.receivedAt());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
+    /** Returns the envelope with {@code id}, if stored (expired or not). */
+    public Optional<StoredEnvelope> find(Transaction t, EnvelopeId id) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT " + COLUMNS + " FROM envelopes WHERE id = ?")) {
+            ps.setBytes(1, id.bytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredEnvelope(new EnvelopeId(rs.getBytes(1)), rs.getBytes(2),
+                        rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getLong(6)));
+            }
+        } catch (SQLException x) {
+            throw t.error(x);
+        } catch (IllegalArgumentException | NullPointerException x) {
+            throw t.corruptRow(x);
+        }
+    }
+
+    /** Returns whether an envelope with {@code id} is stored (expired or not). */
+    public boolean contains(Transaction t, EnvelopeId id) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement("SELECT 1 FROM envelopes WHERE id = ?")) {
+            ps.setBytes(1, id.bytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
+    /** Returns those of {@code ids} that are not stored, in the order given, without repeats. */
+    public Set<EnvelopeId> absent(Transaction t, Collection<EnvelopeId> ids) throws StoreException {
+        List<EnvelopeId> wanted = new ArrayList<>(new LinkedHashSet<>(ids));
+        Set<EnvelopeId> present = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += IN_CHUNK) {
+            present.addAll(presentAmong(t, wanted.subList(from, Math.min(wanted.size(), from + IN_CHUNK))));
+        }
+        Set<EnvelopeId> result = new LinkedHashSet<>(wanted);
+        result.removeAll(present);
+        return result;
+    }
+
+    /**
+     * Returns up to {@code limit} unexpired envelopes ({@code expires_at > now}) with {@code seq > afterSeq},
+     * in increasing {@code seq} order.
+     */
+    public List<EnvelopeRef> liveAfter(Transaction t, long afterSeq, long now, int limit) throws StoreException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        List<EnvelopeRef> refs = new ArrayList<>();
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT seq, id FROM envelopes WHERE seq > ? AND expires_at > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setLong(2, now);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    refs.add(new EnvelopeRef(rs.getLong(1), new EnvelopeId(rs.getBytes(2))));
+                }
+            }
+            return refs;
+        } catch (SQLException x) {
+            throw t.error(x);
+        } catch (IllegalArgumentException | NullPointerException x) {
+            throw t.corruptRow(x);
+        }
+    }
+
+    /** Returns the highest {@code seq} among stored envelopes, or 0 if none are stored. */
+    public long maxSeq(Transaction t) throws StoreException {
+        return single(t, "SELECT coalesce(max(seq), 0) FROM envelopes");
+    }
+
+    /**
+     * Deletes envelopes with {@code expires_at <= now}, except those carrying one of our own outgoing messages
+     * that is still {@code QUEUED}; returns how many were deleted.
+     */
+    public int deleteExpired(Transaction t, long now) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement("DELETE FROM envelopes WHERE expires_at <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = envelopes.id"
+                + " AND m.direction = ? AND m.state = ?)")) {
+            ps.setLong(1, now);
+            ps.setString(2, Direction.OUTGOING.name());
+            ps.setString(3, MessageState.QUEUED.name());
+            return ps.executeUpdate();
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
+    /** Returns how many envelopes are stored, expired or not. */
+    public long count(Transaction t) throws StoreException {
+        return single(t, "SELECT count(*) FROM envelopes");
+    }
+
+    private static List<EnvelopeId> presentAmong(Transaction t, List<EnvelopeId> chunk) throws StoreException {
+        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        List<EnvelopeId> present = new ArrayList<>();
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT id FROM envelopes WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setBytes(i + 1, chunk.get(i).bytes());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(new EnvelopeId(rs.getBytes(1)));
+                }
+            }
+            return present;
+        } catch (SQLException x) {
+            throw t.error(x);
+        } catch (IllegalArgumentException x) {
+            throw t.corruptRow(x);
+        }
+    }
+
+    private static long single(Transaction t, String sql) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+}
