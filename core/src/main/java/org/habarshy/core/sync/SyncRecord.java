@@ -1,0 +1,8 @@
+package org.habarshy.core.sync;
+
+/**
+ * One record of the sync protocol, as exchanged on an established link. Decoded and bounded by
+ * {@code core.wire}; interpreted by {@link SyncSession}.
+ */
+public sealed interface SyncRecord permits OfferRecord, RequestRecord, EnvelopeRecord, OfferDoneRecord {
+}

@@ -1,0 +1,141 @@
+package org.habarshy.core.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.link.LinkEstablishedEvent;
+import org.habarshy.core.sync.EnvelopeRecord;
+import org.habarshy.core.sync.SyncOutput;
+import org.habarshy.core.sync.SyncRecord;
+import org.habarshy.core.sync.SyncSession;
+import org.habarshy.core.sync.SyncStorage;
+
+/**
+ * Thin Netty adapter over a {@link SyncSession}: starts it when the link is established, and hands
+ * every record to the store executor, where the session runs. It stops reading from a peer whose
+ * records pile up faster than the store executor handles them, so memory stays bounded.
+ */
+public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
+    /** Records queued for the store executor at which reading from the peer pauses. */
+    static final int PAUSE_AT = 64;
+    /** Records still queued at which reading resumes. */
+    static final int RESUME_AT = 16;
+
+    private static final System.Logger LOG = System.getLogger(SyncChannelHandler.class.getName());
+
+    private final Executor storeExecutor;
+    private final SyncStorage storage;
+    private final LinkRegistry registry;
+    private final Consumer<EnvelopeId> envelopeWritten;
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile SyncSession session;
+
+    /**
+     * Creates the handler for one channel.
+     *
+     * @param envelopeWritten told (on an I/O thread) each id whose envelope was written to the peer
+     */
+    public SyncChannelHandler(Executor storeExecutor, SyncStorage storage, LinkRegistry registry,
+                              Consumer<EnvelopeId> envelopeWritten) {
+        this.storeExecutor = storeExecutor;
+        this.storage = storage;
+        this.registry = registry;
+        this.envelopeWritten = envelopeWritten;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof LinkEstablishedEvent established) {
+            Channel channel = ctx.channel();
+            SyncSession fresh = new SyncSession(storage, output(channel), established.label());
+            session = fresh;
+            storeExecutor.execute(() -> {
+                if (!channel.isActive()) {
+                    return;
+                }
+                if (registry.register(channel, established.remoteTransportKey(), established.initiator(), fresh)) {
+                    LOG.log(System.Logger.Level.INFO, "link {0} up ({1} links)", established.label(), registry.size());
+                    fresh.start();
+                } else {
+                    channel.close();
+                }
+            });
+        } else if (evt instanceof IdleStateEvent) {
+            LOG.log(System.Logger.Level.INFO, "link idle too long; closing");
+            ctx.close();
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    private SyncOutput output(Channel channel) {
+        return new SyncOutput() {
+            @Override
+            public void send(SyncRecord record) {
+                channel.writeAndFlush(record, channel.voidPromise());
+            }
+
+            @Override
+            public void sendEnvelope(EnvelopeRecord record, EnvelopeId id) {
+                channel.writeAndFlush(record).addListener((ChannelFutureListener) f -> {
+                    if (f.isSuccess()) {
+                        envelopeWritten.accept(id);
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        SyncSession current = session;
+        if (!(msg instanceof SyncRecord record) || current == null) {
+            ReferenceCountUtil.release(msg);
+            LOG.log(System.Logger.Level.INFO, "record before link establishment; closing");
+            ctx.close();
+            return;
+        }
+        Channel channel = ctx.channel();
+        if (queued.incrementAndGet() >= PAUSE_AT) {
+            channel.config().setAutoRead(false);
+        }
+        storeExecutor.execute(() -> {
+            try {
+                if (channel.isActive()) {
+                    current.onRecord(record);
+                }
+            } finally {
+                if (queued.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Channel channel = ctx.channel();
+        storeExecutor.execute(() -> registry.unregister(channel));
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.WARNING, "closing link: {0}", describe(cause));
+        ctx.close();
+    }
+
+    private static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

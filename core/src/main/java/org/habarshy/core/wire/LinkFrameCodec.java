@@ -1,0 +1,143 @@
+package org.habarshy.core.wire;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.EncoderException;
+import io.netty.handler.codec.MessageToMessageCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.crypto.EnvelopeFormat;
+import org.habarshy.core.sync.EnvelopeRecord;
+import org.habarshy.core.sync.OfferDoneRecord;
+import org.habarshy.core.sync.OfferRecord;
+import org.habarshy.core.sync.RequestRecord;
+import org.habarshy.core.sync.SyncLimits;
+import org.habarshy.core.sync.SyncRecord;
+import org.habarshy.proto.v1.EnvelopeTransfer;
+import org.habarshy.proto.v1.LinkFrame;
+import org.habarshy.proto.v1.Offer;
+import org.habarshy.proto.v1.OfferDone;
+import org.habarshy.proto.v1.Request;
+
+/**
+ * Maps decrypted frame bodies to {@link SyncRecord}s and back ({@code habarshy.v1.LinkFrame}).
+ * Every field is bounded before use: at most {@link SyncLimits#MAX_IDS_PER_RECORD} ids of exactly
+ * 32 bytes, envelopes of {@link EnvelopeFormat#MIN_BYTES}..{@link EnvelopeFormat#MAX_BYTES} bytes,
+ * hops at most {@link SyncLimits#MAX_HOPS}. A violation raises {@link MalformedRecordException}.
+ * A frame whose body this version does not know (a newer peer) is skipped, not fatal.
+ */
+@Sharable
+public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRecord> {
+    /** The shared, stateless instance. */
+    public static final LinkFrameCodec INSTANCE = new LinkFrameCodec();
+
+    private static final System.Logger LOG = System.getLogger(LinkFrameCodec.class.getName());
+
+    private LinkFrameCodec() {
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, SyncRecord record, List<Object> out) throws IOException {
+        LinkFrame frame = toProto(record);
+        ByteBuf buf = ctx.alloc().buffer(frame.getSerializedSize());
+        try (ByteBufOutputStream stream = new ByteBufOutputStream(buf)) {
+            frame.writeTo(stream);
+            out.add(buf);
+        } catch (IOException | RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf body, List<Object> out) throws IOException {
+        SyncRecord record = fromBytes(body);
+        if (record != null) {
+            out.add(record);
+        }
+    }
+
+    /** Parses one frame body; returns null for a frame kind this version does not know. */
+    static SyncRecord fromBytes(ByteBuf body) throws MalformedRecordException {
+        LinkFrame frame;
+        try (ByteBufInputStream in = new ByteBufInputStream(body)) {
+            CodedInputStream coded = CodedInputStream.newInstance(in);
+            coded.setSizeLimit(WireLimits.MAX_FRAME_BYTES);
+            frame = LinkFrame.parseFrom(coded);
+        } catch (InvalidProtocolBufferException e) {
+            throw new MalformedRecordException("frame is not a valid LinkFrame", e);
+        } catch (IOException e) {
+            throw new MalformedRecordException("frame could not be read", e);
+        }
+        switch (frame.getBodyCase()) {
+            case OFFER:
+                return new OfferRecord(ids(frame.getOffer().getIdsList(), "offer"));
+            case REQUEST:
+                return new RequestRecord(ids(frame.getRequest().getIdsList(), "request"));
+            case ENVELOPE:
+                return envelope(frame.getEnvelope());
+            case OFFER_DONE:
+                return new OfferDoneRecord();
+            default:
+                LOG.log(System.Logger.Level.DEBUG, "skipping frame of unknown kind");
+                return null;
+        }
+    }
+
+    private static List<EnvelopeId> ids(List<ByteString> raw, String what) throws MalformedRecordException {
+        if (raw.isEmpty() || raw.size() > SyncLimits.MAX_IDS_PER_RECORD) {
+            throw new MalformedRecordException(what + " with " + raw.size() + " ids (allowed 1.."
+                    + SyncLimits.MAX_IDS_PER_RECORD + ")");
+        }
+        List<EnvelopeId> ids = new ArrayList<>(raw.size());
+        for (ByteString id : raw) {
+            if (id.size() != EnvelopeId.LENGTH) {
+                throw new MalformedRecordException(what + " id of " + id.size() + " bytes");
+            }
+            ids.add(new EnvelopeId(id.toByteArray()));
+        }
+        return ids;
+    }
+
+    private static EnvelopeRecord envelope(EnvelopeTransfer transfer) throws MalformedRecordException {
+        int size = transfer.getEnvelope().size();
+        if (size < EnvelopeFormat.MIN_BYTES || size > EnvelopeFormat.MAX_BYTES) {
+            throw new MalformedRecordException("envelope of " + size + " bytes");
+        }
+        if (transfer.getHops() < 0 || transfer.getHops() >= SyncLimits.MAX_HOPS) {
+            throw new MalformedRecordException("envelope with hop count " + Integer.toUnsignedString(transfer.getHops()));
+        }
+        return new EnvelopeRecord(transfer.getEnvelope().toByteArray(), transfer.getHops());
+    }
+
+    static LinkFrame toProto(SyncRecord record) {
+        if (record instanceof OfferRecord offer) {
+            return LinkFrame.newBuilder().setOffer(Offer.newBuilder().addAllIds(bytes(offer.ids()))).build();
+        } else if (record instanceof RequestRecord request) {
+            return LinkFrame.newBuilder().setRequest(Request.newBuilder().addAllIds(bytes(request.ids()))).build();
+        } else if (record instanceof EnvelopeRecord envelope) {
+            return LinkFrame.newBuilder().setEnvelope(EnvelopeTransfer.newBuilder()
+                    .setEnvelope(ByteString.copyFrom(envelope.envelope()))
+                    .setHops(envelope.hops())).build();
+        } else if (record instanceof OfferDoneRecord) {
+            return LinkFrame.newBuilder().setOfferDone(OfferDone.getDefaultInstance()).build();
+        }
+        throw new EncoderException("unsupported record: " + record.getClass().getSimpleName());
+    }
+
+    private static List<ByteString> bytes(List<EnvelopeId> ids) {
+        List<ByteString> out = new ArrayList<>(ids.size());
+        for (EnvelopeId id : ids) {
+            out.add(ByteString.copyFrom(id.bytes()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package org.habarshy.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of docs/ARCHITECTURE.md, enforced. */
+class ArchitectureTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.habarshy.core");
+    }
+
+    @Test
+    void onlyCryptoUsesBouncyCastle() {
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.crypto..")
+                .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..").check(core);
+    }
+
+    @Test
+    void onlyWireUsesGeneratedProtobuf() {
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.habarshy.proto..", "com.google.protobuf..")
+                .check(core);
+    }
+
+    @Test
+    void onlyDiscoveryUsesJmdns() {
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.discovery..")
+                .should().dependOnClassesThat().resideInAPackage("javax.jmdns..").check(core);
+    }
+
+    @Test
+    void apiDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("org.habarshy.core.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..",
+                        "java.nio.charset..", "org.habarshy.core.api..")
+                .check(core);
+    }
+
+    @Test
+    void syncSessionsDoNotTouchNettyOrSql() {
+        noClasses().that().resideInAPackage("org.habarshy.core.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.sql..").check(core);
+    }
+
+    @Test
+    void onlyStoreUsesJdbc() {
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);
+    }
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("org.habarshy.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+}
