@@ -1,0 +1,104 @@
+package org.habarshy.core.message;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.api.message.Direction;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.Message;
+import org.habarshy.core.api.message.MessageContent;
+import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.ReceiptContent;
+import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.crypto.OpenedEnvelope;
+import org.habarshy.core.store.Database;
+import org.habarshy.core.store.EnvelopeStore;
+import org.habarshy.core.store.MessageStore;
+import org.habarshy.core.store.StoreException;
+
+/**
+ * Acts on envelopes that were opened and verified: stores incoming text messages and answers them
+ * with a delivery receipt, and applies receipts to this user's outgoing messages. A receipt only
+ * counts if it comes from the message's recipient. Runs on the store executor.
+ */
+public final class Inbox {
+    private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
+
+    private final Database db;
+    private final EnvelopeStore envelopes;
+    private final MessageStore messages;
+    private final Outbox outbox;
+    private final Executor cryptoExecutor;
+    private final Executor storeExecutor;
+    private final Runnable announce;
+    private final Clock clock;
+
+    /**
+     * Creates the inbox.
+     *
+     * @param announce run on the store executor after new envelopes (receipts) were stored
+     */
+    public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
+                 Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock) {
+        this.db = db;
+        this.envelopes = envelopes;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.cryptoExecutor = cryptoExecutor;
+        this.storeExecutor = storeExecutor;
+        this.announce = announce;
+        this.clock = clock;
+    }
+
+    /** Handles verified content from an opened envelope. */
+    public void accept(OpenedEnvelope opened, MessageContent content) throws StoreException {
+        if (content instanceof TextContent text) {
+            acceptText(opened, text);
+        } else if (content instanceof ReceiptContent receipt) {
+            acceptReceipt(opened.sender(), receipt);
+        }
+    }
+
+    private void acceptText(OpenedEnvelope opened, TextContent text) throws StoreException {
+        Message message = new Message(opened.id(), Direction.INCOMING, opened.sender(), text.text(), text.sentAt(),
+                MessageState.DELIVERED);
+        boolean fresh = db.write(t -> messages.insert(t, message, clock.millis()));
+        if (!fresh) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "new message received");
+        cryptoExecutor.execute(() -> {
+            Outbox.Sealed receipt = outbox.seal(opened.senderAgreementKey(), new ReceiptContent(List.of(opened.id())));
+            storeExecutor.execute(() -> storeReceipt(receipt));
+        });
+    }
+
+    private void storeReceipt(Outbox.Sealed receipt) {
+        try {
+            db.write(t -> envelopes.insert(t, receipt.envelope()));
+            announce.run();
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not store a delivery receipt: " + e.getMessage());
+        }
+    }
+
+    private void acceptReceipt(IdentityKey from, ReceiptContent receipt) throws StoreException {
+        int delivered = db.write(t -> {
+            int changed = 0;
+            for (EnvelopeId id : receipt.acknowledged()) {
+                Optional<Message> message = messages.find(t, id);
+                if (message.isPresent() && message.get().direction() == Direction.OUTGOING
+                        && message.get().peer().equals(from)
+                        && messages.advanceState(t, id, MessageState.DELIVERED)) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+        if (delivered > 0) {
+            LOG.log(System.Logger.Level.INFO, "{0} message(s) delivered", delivered);
+        }
+    }
+}

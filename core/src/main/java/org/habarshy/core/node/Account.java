@@ -1,0 +1,258 @@
+package org.habarshy.core.node;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.Message;
+import org.habarshy.core.crypto.EnvelopeSealer;
+import org.habarshy.core.identity.ContactCodes;
+import org.habarshy.core.identity.IdentityFile;
+import org.habarshy.core.identity.IdentityKeys;
+import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.Outbox;
+import org.habarshy.core.store.ContactStore;
+import org.habarshy.core.store.Database;
+import org.habarshy.core.store.EnvelopeStore;
+import org.habarshy.core.store.MessageStore;
+import org.habarshy.core.store.PeerStore;
+import org.habarshy.core.store.StoreException;
+
+/**
+ * One user's data directory: identity, contacts, messages and carried envelopes. Every database
+ * access runs on the account's single store thread, whether or not a {@link Node} is running, so
+ * callers on any thread (CLI, GUI) are safe. Several processes may open the same directory (a CLI
+ * {@code send} while the node runs): SQLite's WAL mode and locking keep them consistent.
+ */
+public final class Account implements AutoCloseable {
+    /** Database file name inside the data directory. */
+    public static final String DATABASE_FILE = "habarshy.db";
+
+    private final Path dataDir;
+    private final IdentityKeys keys;
+    private final Database db;
+    private final ExecutorService storeExecutor;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final EnvelopeStore envelopes = new EnvelopeStore();
+    private final MessageStore messages = new MessageStore();
+    private final ContactStore contacts = new ContactStore();
+    private final PeerStore peers = new PeerStore();
+    private final Outbox outbox;
+
+    private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
+                    SecureRandom random) {
+        this.dataDir = dataDir;
+        this.keys = keys;
+        this.db = db;
+        this.storeExecutor = storeExecutor;
+        this.clock = clock;
+        this.random = random;
+        this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
+                clock);
+    }
+
+    /** Creates a new identity and database in {@code dataDir}; refuses if an identity exists. */
+    public static Account create(Path dataDir, String name, Clock clock) throws IOException, StoreException {
+        IdentityFile file = new IdentityFile(dataDir);
+        if (file.exists()) {
+            throw new FileAlreadyExistsException(dataDir.toString(), null,
+                    "an identity already exists in this data directory");
+        }
+        Files.createDirectories(dataDir);
+        SecureRandom random = new SecureRandom();
+        IdentityKeys keys = IdentityKeys.generate(name, random, clock.millis());
+        openDatabase(dataDir).close();
+        file.create(keys);
+        return open(dataDir, clock);
+    }
+
+    /** Opens an existing data directory; fails with a clear message if there is no identity. */
+    public static Account open(Path dataDir, Clock clock) throws IOException, StoreException {
+        IdentityKeys keys = new IdentityFile(dataDir).load();
+        ExecutorService store = Executors.newSingleThreadExecutor(new NamedThreads("habarshy-store", false));
+        try {
+            Database db = call(store, () -> openDatabase(dataDir));
+            return new Account(dataDir, keys, db, store, clock, new SecureRandom());
+        } catch (StoreException | RuntimeException e) {
+            store.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static Database openDatabase(Path dataDir) throws StoreException {
+        return Database.open(dataDir.resolve(DATABASE_FILE));
+    }
+
+    /** Returns this user's contact card. */
+    public ContactCard card() {
+        return keys.card();
+    }
+
+    /** Returns this user's one-line contact code. */
+    public String contactCode() {
+        return new ContactCodes().encode(keys);
+    }
+
+    /** Returns the safety number of this user's identity key. */
+    public String safetyNumber() {
+        return SafetyNumbers.of(keys.card().identityKey());
+    }
+
+    /** Verifies {@code code} and stores it as a contact named {@code alias}. */
+    public Contact addContact(String code, String alias) throws InvalidContactCodeException, StoreException {
+        ContactCard card = new ContactCodes().decode(code);
+        if (card.identityKey().equals(keys.card().identityKey())) {
+            throw new InvalidContactCodeException("that is your own contact code");
+        }
+        Contact contact = new Contact(alias, card, clock.millis());
+        call(storeExecutor, () -> db.write(t -> {
+            contacts.add(t, contact);
+            return null;
+        }));
+        return contact;
+    }
+
+    /** Returns all contacts, by alias. */
+    public List<Contact> contacts() throws StoreException {
+        return call(storeExecutor, () -> db.read(contacts::all));
+    }
+
+    /** Returns the contact with this identity key, if any. */
+    public Optional<Contact> contact(IdentityKey key) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> contacts.byIdentityKey(t, key)));
+    }
+
+    /**
+     * Seals {@code text} for the contact {@code alias} and queues it durably: when this returns,
+     * the message survives a crash. A running node offers it to its peers within a second.
+     */
+    public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
+        Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+        Outbox.Sealed sealed = outbox.sealText(contact, text);
+        EnvelopeId id = call(storeExecutor, () -> db.write(t -> outbox.queueText(t, contact, sealed)));
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            storeExecutor.execute(listener);
+        }
+        return id;
+    }
+
+    /** Returns messages, oldest first, optionally only those with the contact {@code alias}. */
+    public List<Message> messages(Optional<String> alias) throws UnknownContactException, StoreException {
+        Optional<IdentityKey> peer = Optional.empty();
+        if (alias.isPresent()) {
+            Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias.get())))
+                    .orElseThrow(() -> new UnknownContactException(alias.get()));
+            peer = Optional.of(contact.card().identityKey());
+        }
+        Optional<IdentityKey> filter = peer;
+        return call(storeExecutor, () -> db.read(t -> messages.list(t, filter)));
+    }
+
+    private volatile Runnable newEnvelopeListener;
+
+    /** Sets what runs on the store executor after this process queued a new envelope. */
+    void onNewEnvelope(Runnable listener) {
+        this.newEnvelopeListener = listener;
+    }
+
+    IdentityKeys keys() {
+        return keys;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    ExecutorService storeExecutor() {
+        return storeExecutor;
+    }
+
+    EnvelopeStore envelopes() {
+        return envelopes;
+    }
+
+    MessageStore messageStore() {
+        return messages;
+    }
+
+    PeerStore peers() {
+        return peers;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Runs {@code task} on the store executor and waits for it. */
+    static <T> T call(ExecutorService executor, StoreCall<T> task) throws StoreException {
+        try {
+            return executor.submit((Callable<T>) task::call).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Reason.IO, "interrupted while waiting for the database");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof StoreException store) {
+                throw store;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** A store task that may throw {@link StoreException}. */
+    @FunctionalInterface
+    interface StoreCall<T> {
+        T call() throws StoreException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            call(storeExecutor, () -> {
+                db.close();
+                return null;
+            });
+        } catch (StoreException e) {
+            // Closing is best effort; the WAL is consistent after every commit.
+        } finally {
+            storeExecutor.shutdown();
+            try {
+                storeExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.habarshy.core.node;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.crypto.AgreementKeyPair;
+import org.habarshy.core.crypto.EnvelopeOpener;
+import org.habarshy.core.discovery.DiscoveredPeer;
+import org.habarshy.core.discovery.MdnsPeerDiscovery;
+import org.habarshy.core.discovery.PeerDiscovery;
+import org.habarshy.core.discovery.PeerDiscoveryListener;
+import org.habarshy.core.message.EnvelopeIngest;
+import org.habarshy.core.message.Inbox;
+import org.habarshy.core.store.EnvelopeRef;
+import org.habarshy.core.store.RememberedPeer;
+import org.habarshy.core.store.StoreException;
+import org.habarshy.core.transport.LinkInitializer;
+import org.habarshy.core.transport.LinkRegistry;
+import org.habarshy.core.transport.SyncChannelHandler;
+import org.habarshy.core.transport.PeerConnector;
+
+/**
+ * A running Habarshy node: listens for links, keeps connected to static, discovered and remembered
+ * peers, syncs envelopes and opens those addressed to its user. Threads: Netty event loops
+ * ("habarshy-io") for network I/O and link crypto, the account's store thread for every database
+ * access and sync session, "habarshy-crypto" for sealing and opening envelopes, and the mDNS thread.
+ */
+public final class Node implements AutoCloseable {
+    /** How often the node looks for envelopes queued by another process (a CLI {@code send}). */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    /** How long remembered peers are retried after they were last seen. */
+    static final Duration REMEMBER_FOR = Duration.ofDays(7);
+    private static final int ANNOUNCE_BATCH = 10_000;
+
+    private static final System.Logger LOG = System.getLogger(Node.class.getName());
+
+    private final Account account;
+    private final ExecutorService storeExecutor;
+    private final ExecutorService cryptoExecutor;
+    private final EventLoopGroup group;
+    private final LinkRegistry registry;
+    private final EnvelopeIngest ingest;
+    private final Channel server;
+    private final PeerConnector connector;
+    private final PeerDiscovery discovery;
+    private final String instanceId;
+    private final ScheduledFuture<?> poller;
+    private long announcedSeq;
+    private long dataVersion;
+
+    private Node(Account account, NodeConfig config) throws IOException, StoreException {
+        this.account = account;
+        this.storeExecutor = account.storeExecutor();
+        // Work refused after close is safe to drop: unopened envelopes stay pending and reopen at start.
+        this.cryptoExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreads("habarshy-crypto", true), new ThreadPoolExecutor.DiscardPolicy());
+        this.group = new MultiThreadIoEventLoopGroup(2, new NamedThreads("habarshy-io", true),
+                NioIoHandler.newFactory());
+        AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
+        this.registry = new LinkRegistry(transportKey.publicKey().bytes());
+        Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
+                cryptoExecutor, storeExecutor, this::announceNew, account.clock());
+        this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
+                new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
+                this::announceNew, account.clock());
+        this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
+        Account.call(storeExecutor, () -> {
+            announcedSeq = account.database().read(account.envelopes()::maxSeq);
+            dataVersion = account.database().dataVersion();
+            ingest.resumePending();
+            return null;
+        });
+        this.server = bind(config, transportKey);
+        Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler));
+        this.connector = new PeerConnector(group.next(), client::connect, this::remember);
+        for (InetSocketAddress peer : config.staticPeers()) {
+            connector.add(peer, true);
+        }
+        reconnectRemembered();
+        account.onNewEnvelope(this::announceNew);
+        this.poller = group.next().scheduleWithFixedDelay(() -> storeExecutor.execute(this::pollForeignWrites),
+                POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        this.discovery = config.mdns() ? startDiscovery(config) : null;
+    }
+
+    private static byte[] randomBytes(Account account, int n) {
+        byte[] bytes = new byte[n];
+        account.random().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Starts a node for {@code account}; the account must stay open until the node is closed. */
+    public static Node start(Account account, NodeConfig config) throws IOException, StoreException {
+        return new Node(account, config);
+    }
+
+    private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler));
+        InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
+                .orElseGet(() -> new InetSocketAddress(config.port()));
+        try {
+            return bootstrap.bind(local).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            cryptoExecutor.shutdownNow();
+            throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SyncChannelHandler newSyncHandler() {
+        return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten);
+    }
+
+    private PeerDiscovery startDiscovery(NodeConfig config) throws IOException {
+        MdnsPeerDiscovery mdns = new MdnsPeerDiscovery(config.bindAddress().map(List::of).orElse(List.of()),
+                instanceId, storeExecutor);
+        mdns.start(port(), new PeerDiscoveryListener() {
+            @Override
+            public void peerFound(DiscoveredPeer peer) {
+                // Only the side with the smaller instance id dials, so two nodes make one link.
+                if (instanceId.compareTo(peer.instanceId()) < 0) {
+                    LOG.log(System.Logger.Level.INFO, "found a peer by mDNS; connecting");
+                    connector.add(peer.address(), false);
+                } else {
+                    LOG.log(System.Logger.Level.INFO, "found a peer by mDNS; waiting for it to connect");
+                }
+            }
+
+            @Override
+            public void peerLost(String lostInstanceId) {
+                LOG.log(System.Logger.Level.DEBUG, "an mDNS peer went away");
+            }
+        });
+        return mdns;
+    }
+
+    private void reconnectRemembered() throws StoreException {
+        long since = account.clock().millis() - REMEMBER_FOR.toMillis();
+        List<RememberedPeer> remembered = Account.call(storeExecutor,
+                () -> account.database().read(t -> account.peers().recent(t, since, 32)));
+        for (RememberedPeer peer : remembered) {
+            connector.add(new InetSocketAddress(peer.host(), peer.port()), false);
+        }
+    }
+
+    private void remember(InetSocketAddress address) {
+        String host = address.getHostString();
+        int port = address.getPort();
+        long now = account.clock().millis();
+        storeExecutor.execute(() -> {
+            try {
+                account.database().write(t -> {
+                    account.peers().remember(t, host, port, now);
+                    return null;
+                });
+            } catch (StoreException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot remember a peer: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Offers envelopes stored since the last announcement on every link. Store executor only. */
+    private void announceNew() {
+        try {
+            long now = account.clock().millis();
+            List<EnvelopeRef> refs = account.database().read(t ->
+                    account.envelopes().liveAfter(t, announcedSeq, now, ANNOUNCE_BATCH));
+            if (refs.isEmpty()) {
+                return;
+            }
+            List<EnvelopeId> ids = new ArrayList<>(refs.size());
+            for (EnvelopeRef ref : refs) {
+                ids.add(ref.id());
+                announcedSeq = Math.max(announcedSeq, ref.seq());
+            }
+            registry.offerToAll(ids);
+            if (refs.size() == ANNOUNCE_BATCH) {
+                storeExecutor.execute(this::announceNew);
+            }
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot announce new envelopes: " + e.getMessage());
+        }
+    }
+
+    private void pollForeignWrites() {
+        try {
+            long version = account.database().dataVersion();
+            if (version != dataVersion) {
+                dataVersion = version;
+                announceNew();
+            }
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot check the database for new messages: " + e.getMessage());
+        }
+    }
+
+    private void envelopeWritten(EnvelopeId id) {
+        storeExecutor.execute(() -> {
+            try {
+                boolean changed = account.database().write(t ->
+                        account.messageStore().find(t, id).isPresent()
+                                && account.messageStore().advanceState(t, id, MessageState.SENT_TO_PEER));
+                if (changed) {
+                    LOG.log(System.Logger.Level.INFO, "message sent to a peer");
+                }
+            } catch (StoreException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot update a message state: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Returns the TCP port the node listens on. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** Returns how many links are established (waits for the store executor). */
+    public int linkCount() throws StoreException {
+        return Account.call(storeExecutor, registry::size);
+    }
+
+    /** Connects to {@code address} and keeps reconnecting, like a {@code --peer}. */
+    public void addPeer(InetSocketAddress address) {
+        connector.add(address, true);
+    }
+
+    /** Stops networking; the account stays open. */
+    @Override
+    public void close() {
+        account.onNewEnvelope(null);
+        poller.cancel(false);
+        if (discovery != null) {
+            discovery.close();
+        }
+        connector.close();
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        try {
+            // Drain store work of the closed links, then opening work, then what opening queued.
+            Account.call(storeExecutor, () -> null);
+            cryptoExecutor.shutdown();
+            cryptoExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            Account.call(storeExecutor, () -> null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.DEBUG, "store executor unavailable at close");
+        }
+    }
+}
