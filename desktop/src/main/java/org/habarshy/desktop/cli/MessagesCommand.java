@@ -1,0 +1,87 @@
+package org.habarshy.desktop.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.api.message.Direction;
+import org.habarshy.core.api.message.Message;
+import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.node.Account;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code habarshy messages [--with ALIAS] [--json]}: lists messages, oldest first. */
+@Command(name = "messages", description = "List messages with direction, time, text and state "
+        + "(queued, sent-to-peer, delivered).")
+final class MessagesCommand implements Callable<Integer> {
+    /** Name used for this user in the from/to fields. */
+    static final String ME = "me";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--with", paramLabel = "ALIAS", description = "Only the conversation with this contact.")
+    String with;
+
+    @Option(names = "--json", description = "One JSON object per line: id, from, to, direction, text, state, time.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+            Map<IdentityKey, String> aliases = new HashMap<>();
+            for (Contact contact : account.contacts()) {
+                aliases.put(contact.card().identityKey(), contact.alias());
+            }
+            List<Message> messages = account.messages(Optional.ofNullable(with));
+            PrintWriter out = spec.commandLine().getOut();
+            Gson gson = new Gson();
+            for (Message message : messages) {
+                String peer = aliases.getOrDefault(message.peer(),
+                        "unknown:" + SafetyNumbers.of(message.peer()).substring(0, 11).replace(' ', '-'));
+                boolean outgoing = message.direction() == Direction.OUTGOING;
+                String from = outgoing ? ME : peer;
+                String to = outgoing ? peer : ME;
+                if (json) {
+                    out.println(gson.toJson(toJson(message, from, to)));
+                } else {
+                    out.printf("%s  %s -> %s  [%s]  %s%n", TIME.format(Instant.ofEpochMilli(message.sentAt())), from,
+                            to, message.state().label(), message.text());
+                }
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static JsonObject toJson(Message message, String from, String to) {
+        JsonObject object = new JsonObject();
+        object.addProperty("id", message.id().hex());
+        object.addProperty("from", from);
+        object.addProperty("to", to);
+        object.addProperty("direction", message.direction() == Direction.OUTGOING ? "out" : "in");
+        object.addProperty("text", message.text());
+        object.addProperty("state", message.state().label());
+        object.addProperty("time", Instant.ofEpochMilli(message.sentAt()).toString());
+        return object;
+    }
+}

@@ -1,0 +1,105 @@
+package org.habarshy.desktop.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.habarshy.core.identity.IdentityFile;
+import org.habarshy.core.node.Account;
+import org.habarshy.core.node.Node;
+import org.habarshy.core.node.NodeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+
+/** {@code habarshy run}: runs the node in the foreground until SIGINT or SIGTERM. */
+@Command(name = "run", description = "Run the node in the foreground until Ctrl-C (SIGINT) or SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Listen and run mDNS only on the interface holding ADDR (e.g. 127.0.0.1).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "" + NodeConfig.DEFAULT_PORT,
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT", description = "A peer to stay connected to (repeatable).")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--no-mdns", description = "Do not advertise or browse with mDNS.")
+    boolean noMdns;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeConfig config = new NodeConfig(bindAddress(), port, parsePeers(), !noMdns);
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        try (Account account = openOrCreate();
+             Node node = Node.start(account, config)) {
+            System.getLogger("org.habarshy").log(System.Logger.Level.INFO,
+                    "node running on port {0,number,#}{1}; Ctrl-C stops it", node.port(),
+                    config.mdns() ? " with mDNS" : "");
+            stop.await();
+            System.getLogger("org.habarshy").log(System.Logger.Level.INFO, "stopping");
+        }
+        return 0;
+    }
+
+    /** Opens the data directory; on a first run creates an identity so that 'run' works with no set-up. */
+    private Account openOrCreate() throws Exception {
+        Path dir = data.resolve();
+        if (new IdentityFile(dir).exists()) {
+            return Account.open(dir, Clock.systemUTC());
+        }
+        String name = System.getProperty("user.name", "habarshy");
+        Account account = Account.create(dir, name.isBlank() ? "habarshy" : name, Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("First run: created identity '" + account.card().name() + "' in " + dir
+                + " (use 'habarshy init --name NAME' with another --data to choose a name).");
+        out.println("Your contact code: " + account.contactCode());
+        out.flush();
+        return account;
+    }
+
+    private Optional<InetAddress> bindAddress() throws java.net.UnknownHostException {
+        return bind == null ? Optional.empty() : Optional.of(InetAddress.getByName(bind));
+    }
+
+    private List<InetSocketAddress> parsePeers() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String peer : peers) {
+            int colon = peer.lastIndexOf(':');
+            if (colon <= 0 || colon == peer.length() - 1) {
+                throw new IllegalArgumentException("--peer must be HOST:PORT, got '" + peer + "'");
+            }
+            String host = peer.substring(0, colon).replace("[", "").replace("]", "");
+            int peerPort;
+            try {
+                peerPort = Integer.parseInt(peer.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--peer port is not a number in '" + peer + "'");
+            }
+            if (peerPort < 1 || peerPort > 65_535) {
+                throw new IllegalArgumentException("--peer port out of range in '" + peer + "'");
+            }
+            out.add(new InetSocketAddress(host, peerPort));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package org.habarshy.desktop.cli;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.node.UnknownContactException;
+import org.habarshy.core.store.StoreException;
+
+/** Turns failures into one-line messages and exit codes for the terminal. */
+final class UserMessages {
+    /** Exit code for a refusal the user can fix (bad code, unknown alias, existing identity). */
+    static final int USAGE = 2;
+    /** Exit code for a storage or network failure. */
+    static final int FAILURE = 1;
+
+    private UserMessages() {
+    }
+
+    static String of(Exception e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getReason() != null ? exists.getReason() + " (" + exists.getFile() + ")" : e.getMessage();
+        }
+        if (e instanceof NoSuchFileException missing && missing.getReason() != null) {
+            return missing.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof InvalidContactCodeException || e instanceof UnknownContactException
+                || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
+                || e instanceof IllegalArgumentException) {
+            return USAGE;
+        }
+        if (e instanceof StoreException) {
+            return FAILURE;
+        }
+        return FAILURE;
+    }
+}
