@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,6 +65,8 @@ public final class Node implements AutoCloseable {
     private final PeerConnector connector;
     private final PeerDiscovery discovery;
     private final String instanceId;
+    /** Discovered peers by instance id; touched only by discovery callbacks on the store executor. */
+    private final Map<String, InetSocketAddress> discovered = new HashMap<>();
     private final ScheduledFuture<?> poller;
     private long announcedSeq;
     private long dataVersion;
@@ -139,6 +143,10 @@ public final class Node implements AutoCloseable {
         mdns.start(port(), new PeerDiscoveryListener() {
             @Override
             public void peerFound(DiscoveredPeer peer) {
+                // One address per peer (the first resolved, IPv4 or IPv6); further ones would dial it twice.
+                if (discovered.putIfAbsent(peer.instanceId(), peer.address()) != null) {
+                    return;
+                }
                 // Only the side with the smaller instance id dials, so two nodes make one link.
                 if (instanceId.compareTo(peer.instanceId()) < 0) {
                     LOG.log(System.Logger.Level.INFO, "found a peer by mDNS; connecting");
@@ -150,7 +158,11 @@ public final class Node implements AutoCloseable {
 
             @Override
             public void peerLost(String lostInstanceId) {
-                LOG.log(System.Logger.Level.DEBUG, "an mDNS peer went away");
+                InetSocketAddress address = discovered.remove(lostInstanceId);
+                if (address != null) {
+                    connector.forget(address);
+                    LOG.log(System.Logger.Level.DEBUG, "an mDNS peer went away");
+                }
             }
         });
         return mdns;
