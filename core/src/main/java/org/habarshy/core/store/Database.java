@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.habarshy.core.store.StoreException.Reason;
 import org.sqlite.SQLiteConfig;
 
@@ -43,9 +45,36 @@ public final class Database implements AutoCloseable {
         return open(file, BUSY_TIMEOUT_MILLIS);
     }
 
-    /** Like {@link #open(Path)} with a custom busy timeout (for tests). */
+    /**
+     * Like {@link #open(Path)} with a custom busy timeout (for tests). Opening a new file races with other
+     * processes opening it (switching to WAL and the first migration take exclusive locks, and SQLite reports
+     * some lock conflicts at once instead of waiting), so a busy open is retried until the timeout elapses.
+     */
     static Database open(Path file, int busyTimeoutMillis) throws StoreException {
         Objects.requireNonNull(file, "file");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
+        while (true) {
+            try {
+                return openOnce(file, busyTimeoutMillis);
+            } catch (StoreException e) {
+                if (e.reason() != Reason.BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pauseBeforeRetry();
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry() throws StoreException {
+        try {
+            Thread.sleep(10 + ThreadLocalRandom.current().nextInt(40));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(Reason.BUSY, "interrupted while waiting for the database");
+        }
+    }
+
+    private static Database openOnce(Path file, int busyTimeoutMillis) throws StoreException {
         SqliteErrors errors = new SqliteErrors(String.valueOf(file.getFileName()));
         Connection connection;
         try {
