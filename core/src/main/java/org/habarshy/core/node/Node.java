@@ -38,6 +38,7 @@ import org.habarshy.core.store.StoreException;
 import org.habarshy.core.transport.LinkInitializer;
 import org.habarshy.core.transport.LinkRegistry;
 import org.habarshy.core.transport.SyncChannelHandler;
+import org.habarshy.core.transport.TrafficCounter;
 import org.habarshy.core.transport.PeerConnector;
 
 /**
@@ -68,6 +69,10 @@ public final class Node implements AutoCloseable {
     /** Discovered peers by instance id; touched only by discovery callbacks on the store executor. */
     private final Map<String, InetSocketAddress> discovered = new HashMap<>();
     private final ScheduledFuture<?> poller;
+    private final ScheduledFuture<?> housekeeping;
+    private final TrafficCounter traffic = new TrafficCounter();
+    private final StatusFile statusFile;
+    private final long startedAt;
     private long announcedSeq;
     private long dataVersion;
 
@@ -96,7 +101,7 @@ public final class Node implements AutoCloseable {
         this.server = bind(config, transportKey);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler));
+                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic));
         this.connector = new PeerConnector(group.next(), client::connect, this::remember);
         for (InetSocketAddress peer : config.staticPeers()) {
             connector.add(peer, true);
@@ -105,6 +110,10 @@ public final class Node implements AutoCloseable {
         account.onNewEnvelope(this::announceNew);
         this.poller = group.next().scheduleWithFixedDelay(() -> storeExecutor.execute(this::pollForeignWrites),
                 POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        this.statusFile = new StatusFile(account.dataDir());
+        this.startedAt = account.clock().millis();
+        this.housekeeping = group.next().scheduleWithFixedDelay(() -> storeExecutor.execute(this::housekeeping),
+                0, StatusFile.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         this.discovery = config.mdns() ? startDiscovery(config) : null;
     }
 
@@ -121,7 +130,8 @@ public final class Node implements AutoCloseable {
 
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler));
+                .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler,
+                        traffic));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         try {
@@ -134,7 +144,7 @@ public final class Node implements AutoCloseable {
     }
 
     private SyncChannelHandler newSyncHandler() {
-        return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten);
+        return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten, account.clock());
     }
 
     private PeerDiscovery startDiscovery(NodeConfig config) throws IOException {
@@ -228,6 +238,32 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** Drops expired envelopes and rewrites the status file. Store executor only. */
+    private void housekeeping() {
+        long now = account.clock().millis();
+        try {
+            int expired = account.database().write(t -> account.envelopes().deleteExpired(t, now));
+            if (expired > 0) {
+                LOG.log(System.Logger.Level.INFO, "dropped {0} expired envelope(s)", expired);
+            }
+            statusFile.write(status());
+        } catch (StoreException | java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "housekeeping failed: " + e.getMessage());
+        }
+    }
+
+    /** Returns the node's status now. Store executor only. */
+    private NodeStatus status() throws StoreException {
+        return new NodeStatus(ProcessHandle.current().pid(), startedAt, account.clock().millis(), port(),
+                registry.status(), account.database().read(account.envelopes()::totals), traffic.bytesIn(),
+                traffic.bytesOut(), ingest.rejectedCount());
+    }
+
+    /** Returns the node's status (waits for the store executor). */
+    public NodeStatus currentStatus() throws StoreException {
+        return Account.call(storeExecutor, this::status);
+    }
+
     private void envelopeWritten(EnvelopeId id) {
         storeExecutor.execute(() -> {
             try {
@@ -263,6 +299,7 @@ public final class Node implements AutoCloseable {
     public void close() {
         account.onNewEnvelope(null);
         poller.cancel(false);
+        housekeeping.cancel(false);
         if (discovery != null) {
             discovery.close();
         }
@@ -275,6 +312,9 @@ public final class Node implements AutoCloseable {
             cryptoExecutor.shutdown();
             cryptoExecutor.awaitTermination(5, TimeUnit.SECONDS);
             Account.call(storeExecutor, () -> null);
+            statusFile.delete();
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not remove the status file");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (StoreException e) {

@@ -139,6 +139,23 @@ public final class EnvelopeStore {
         }
     }
 
+    /**
+     * Returns counts and sizes of stored envelopes. Carried ones came from a peer and hold no message of this
+     * user (receipts addressed to this user are counted as carried: they are not kept as messages).
+     */
+    public EnvelopeTotals totals(Transaction t) throws StoreException {
+        String carried = "e.hops > 0 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = e.id)";
+        try (PreparedStatement ps = t.connection().prepareStatement("SELECT count(*), coalesce(sum(length(bytes)), 0),"
+                + " coalesce(sum(" + carried + "), 0),"
+                + " coalesce(sum(CASE WHEN " + carried + " THEN length(bytes) ELSE 0 END), 0) FROM envelopes e");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new EnvelopeTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
     /** Returns how many envelopes are stored, expired or not. */
     public long count(Transaction t) throws StoreException {
         return single(t, "SELECT count(*) FROM envelopes");

@@ -15,6 +15,7 @@ import org.habarshy.core.wire.LinkFrameCodec;
 /**
  * Assembles the pipeline of every link, inbound or outbound, on any Netty transport:
  * <pre>
+ * traffic                         counts bytes on the socket
  * frameDecoder / framePrepender   4-byte length prefix, bounded (core.wire.Frames)
  * handshake                       Noise XX; replaces itself with the link cipher
  * records                         LinkFrame protobuf &lt;-&gt; SyncRecord, bounded
@@ -30,10 +31,12 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
     private final AgreementKeyPair transportKey;
     private final SecureRandom random;
     private final Supplier<SyncChannelHandler> syncHandlers;
+    private final TrafficCounter traffic;
 
     /** Creates an initializer for one direction of connection. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
-                           Supplier<SyncChannelHandler> syncHandlers) {
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic) {
+        this.traffic = traffic;
         this.initiator = initiator;
         this.transportKey = transportKey;
         this.random = random;
@@ -43,6 +46,7 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         ch.pipeline()
+                .addLast("traffic", traffic)
                 .addLast("frameDecoder", Frames.decoder())
                 .addLast("framePrepender", Frames.prepender())
                 .addLast("handshake", new LinkHandshakeHandler(initiator, transportKey, random))

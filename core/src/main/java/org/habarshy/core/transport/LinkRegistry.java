@@ -27,7 +27,8 @@ public final class LinkRegistry {
     }
 
     /** One established link. */
-    record Link(Channel channel, byte[] remoteKey, boolean initiator, SyncSession session) {
+    record Link(Channel channel, byte[] remoteKey, boolean initiator, SyncSession session, String label,
+                long since) {
         byte[] initiatorKey(byte[] own) {
             return initiator ? own : remoteKey;
         }
@@ -37,12 +38,13 @@ public final class LinkRegistry {
      * Adds a link whose handshake completed. Returns false (and the caller closes the channel) if
      * it connects the node to itself or duplicates a preferred link; a displaced link is closed here.
      */
-    public boolean register(Channel channel, byte[] remoteKey, boolean initiator, SyncSession session) {
+    public boolean register(Channel channel, byte[] remoteKey, boolean initiator, SyncSession session, String label,
+                            long since) {
         if (Arrays.equals(remoteKey, ownTransportKey)) {
             LOG.log(System.Logger.Level.DEBUG, "connected to self; closing");
             return false;
         }
-        Link fresh = new Link(channel, remoteKey.clone(), initiator, session);
+        Link fresh = new Link(channel, remoteKey.clone(), initiator, session, label, since);
         for (Link existing : new ArrayList<>(byChannel.values())) {
             if (!Arrays.equals(existing.remoteKey(), remoteKey)) {
                 continue;
@@ -86,6 +88,18 @@ public final class LinkRegistry {
             sessions.add(link.session());
         }
         return sessions;
+    }
+
+    /** Returns a snapshot of every established link, oldest first. */
+    public List<LinkStatus> status() {
+        List<LinkStatus> out = new ArrayList<>();
+        for (Link link : byChannel.values()) {
+            SyncSession session = link.session();
+            out.add(new LinkStatus(link.label(), link.initiator(), link.since(), session.peerOfferDone(),
+                    session.outstandingRequests(), session.receivedCount(), session.sentCount()));
+        }
+        out.sort(java.util.Comparator.comparingLong(LinkStatus::since));
+        return out;
     }
 
     /** Returns how many links are established. */

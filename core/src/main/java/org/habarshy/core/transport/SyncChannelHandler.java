@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
     private final SyncStorage storage;
     private final LinkRegistry registry;
     private final Consumer<EnvelopeId> envelopeWritten;
+    private final Clock clock;
     private final AtomicInteger queued = new AtomicInteger();
     private volatile SyncSession session;
 
@@ -43,7 +45,8 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
      * @param envelopeWritten told (on an I/O thread) each id whose envelope was written to the peer
      */
     public SyncChannelHandler(Executor storeExecutor, SyncStorage storage, LinkRegistry registry,
-                              Consumer<EnvelopeId> envelopeWritten) {
+                              Consumer<EnvelopeId> envelopeWritten, Clock clock) {
+        this.clock = clock;
         this.storeExecutor = storeExecutor;
         this.storage = storage;
         this.registry = registry;
@@ -60,7 +63,8 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                 if (!channel.isActive()) {
                     return;
                 }
-                if (registry.register(channel, established.remoteTransportKey(), established.initiator(), fresh)) {
+                if (registry.register(channel, established.remoteTransportKey(), established.initiator(), fresh,
+                        established.label(), clock.millis())) {
                     LOG.log(System.Logger.Level.INFO, "link {0} up ({1} links)", established.label(), registry.size());
                     fresh.start();
                 } else {

@@ -49,6 +49,12 @@ class TwoNodesLoopbackTest {
                 Await.until("alice's first message delivered", LIMIT,
                         () -> find(alice, queuedBeforeRun).map(Message::state).orElseThrow() == MessageState.DELIVERED);
 
+                NodeStatus bobStatus = bobNode.currentStatus();
+                assertThat(bobStatus.links()).hasSize(1);
+                assertThat(bobStatus.envelopes().held()).isGreaterThanOrEqualTo(2);
+                assertThat(bobStatus.bytesIn()).isPositive();
+                assertThat(new StatusFile(bobDir).read()).isPresent();
+
                 EnvelopeId reply = bob.send("alice", "Привет! Received, thanks.");
                 EnvelopeId live = alice.send("bob", "Live message while linked");
                 Await.until("both live messages delivered", LIMIT,
@@ -56,6 +62,7 @@ class TwoNodesLoopbackTest {
                                 && find(alice, live).map(Message::state).orElseThrow() == MessageState.DELIVERED);
             }
 
+            assertThat(new StatusFile(bobDir).read()).as("status file removed at stop").isEmpty();
             List<Message> bobSees = bob.messages(Optional.of("alice"));
             assertThat(bobSees).extracting(Message::text).containsExactlyInAnyOrder(
                     "Сәлем, Бақыт! Written before any node ran.", "Привет! Received, thanks.",

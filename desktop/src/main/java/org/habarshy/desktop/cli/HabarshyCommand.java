@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "habarshy", mixinStandardHelpOptions = true, version = "habarshy 0.1.0",
         description = "Offline-first, end-to-end encrypted mesh messenger.",
         subcommands = {InitCommand.class, IdCommand.class, ContactCommand.class, RunCommand.class,
-                SendCommand.class, MessagesCommand.class})
+                SendCommand.class, MessagesCommand.class, StatusCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

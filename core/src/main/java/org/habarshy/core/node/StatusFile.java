@@ -1,0 +1,119 @@
+package org.habarshy.core.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.habarshy.core.store.EnvelopeTotals;
+import org.habarshy.core.transport.LinkStatus;
+
+/**
+ * The running node's status, as a small properties file ({@code node.status}) in the data directory, so
+ * that {@code habarshy status} in another process can show it. Written atomically; removed when the node
+ * stops. It holds counts and short link labels only: no addresses, keys or message content.
+ */
+public final class StatusFile {
+    /** How often a running node rewrites the file. */
+    public static final Duration INTERVAL = Duration.ofSeconds(2);
+    /** File name inside the data directory. */
+    public static final String FILE_NAME = "node.status";
+    private static final String FORMAT = "1";
+
+    private final Path file;
+
+    /** Creates access to the status file of {@code dataDir}. */
+    public StatusFile(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    /** Replaces the file with {@code status}. */
+    public void write(NodeStatus status) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("pid", Long.toString(status.pid()));
+        p.setProperty("started", Long.toString(status.startedAt()));
+        p.setProperty("updated", Long.toString(status.updatedAt()));
+        p.setProperty("port", Integer.toString(status.port()));
+        p.setProperty("envelopes.held", Long.toString(status.envelopes().held()));
+        p.setProperty("envelopes.heldBytes", Long.toString(status.envelopes().heldBytes()));
+        p.setProperty("envelopes.carried", Long.toString(status.envelopes().carried()));
+        p.setProperty("envelopes.carriedBytes", Long.toString(status.envelopes().carriedBytes()));
+        p.setProperty("bytes.in", Long.toString(status.bytesIn()));
+        p.setProperty("bytes.out", Long.toString(status.bytesOut()));
+        p.setProperty("rejected", Long.toString(status.rejected()));
+        p.setProperty("links", Integer.toString(status.links().size()));
+        for (int i = 0; i < status.links().size(); i++) {
+            LinkStatus l = status.links().get(i);
+            p.setProperty("link." + i, String.join(",", l.label(), Boolean.toString(l.outgoing()),
+                    Long.toString(l.since()), Boolean.toString(l.peerOfferDone()),
+                    Integer.toString(l.outstandingRequests()), Long.toString(l.received()), Long.toString(l.sent())));
+        }
+        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            p.store(out, null);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the file (the node stopped). */
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * Returns the last status written, or empty if no node wrote one.
+     *
+     * @throws IOException if the file exists but cannot be read or is not a status file
+     */
+    public Optional<NodeStatus> read() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!FORMAT.equals(p.getProperty("format"))) {
+            throw new IOException(file + " is not a status file this version understands");
+        }
+        try {
+            int count = Integer.parseInt(p.getProperty("links"));
+            if (count < 0 || count > 10_000) {
+                throw new IOException(file + " is damaged");
+            }
+            List<LinkStatus> links = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String[] f = p.getProperty("link." + i, "").split(",", -1);
+                if (f.length != 7) {
+                    throw new IOException(file + " is damaged");
+                }
+                links.add(new LinkStatus(f[0], Boolean.parseBoolean(f[1]), Long.parseLong(f[2]),
+                        Boolean.parseBoolean(f[3]), Integer.parseInt(f[4]), Long.parseLong(f[5]),
+                        Long.parseLong(f[6])));
+            }
+            EnvelopeTotals totals = new EnvelopeTotals(number(p, "envelopes.held"), number(p, "envelopes.heldBytes"),
+                    number(p, "envelopes.carried"), number(p, "envelopes.carriedBytes"));
+            return Optional.of(new NodeStatus(number(p, "pid"), number(p, "started"), number(p, "updated"),
+                    (int) number(p, "port"), links, totals, number(p, "bytes.in"), number(p, "bytes.out"),
+                    number(p, "rejected")));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IOException(file + " is damaged", e);
+        }
+    }
+
+    private static long number(Properties p, String key) {
+        return Long.parseLong(p.getProperty(key));
+    }
+}
