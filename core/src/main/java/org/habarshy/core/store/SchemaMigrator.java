@@ -98,7 +98,8 @@ final class SchemaMigrator {
                 if (version == expected) {
                     steps.get(version).apply(connection);
                     statement.executeUpdate("PRAGMA user_version = " + (version + 1));
-                    LOG.log(Level.INFO, "migrated database schema from version {0} to {1}", version, version + 1);
+                    LOG.log(version == 0 ? Level.DEBUG : Level.INFO, "migrated database schema from version {0} to {1}",
+                            version, version + 1);
                     version++;
                 }
                 statement.executeUpdate("COMMIT");

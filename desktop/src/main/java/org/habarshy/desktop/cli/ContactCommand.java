@@ -42,7 +42,7 @@ final class ContactCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
-                Contact contact = account.addContact(code, alias);
+                Contact contact = account.addContact(code, TextArguments.checked("the alias", alias));
                 spec.commandLine().getOut().println("Added '" + alias + "' (calls themselves '"
                         + contact.card().name() + "').");
                 spec.commandLine().getOut().println("Safety number: "

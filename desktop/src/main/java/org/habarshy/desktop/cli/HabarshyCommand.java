@@ -1,6 +1,10 @@
 package org.habarshy.desktop.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +21,11 @@ public final class HabarshyCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new HabarshyCommand());
         cli.setExecutionExceptionHandler(HabarshyCommand::handle);
+        // Text and JSON are UTF-8 whatever the locale says (Kazakh and Russian must never turn into '?').
+        cli.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true));
         return cli;
     }
 

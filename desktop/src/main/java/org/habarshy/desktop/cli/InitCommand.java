@@ -23,7 +23,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Account account = Account.create(data.resolve(), name, Clock.systemUTC())) {
+        try (Account account = Account.create(data.resolve(), TextArguments.checked("the name", name),
+                Clock.systemUTC())) {
             spec.commandLine().getOut().println("Created identity '" + name + "' in " + data.resolve());
             spec.commandLine().getOut().println("Safety number: " + account.safetyNumber());
             spec.commandLine().getOut().println("Your contact code (share it; 'habarshy id' prints it again):");

@@ -78,7 +78,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<InetAddress> bindAddress() throws java.net.UnknownHostException {
-        return bind == null ? Optional.empty() : Optional.of(InetAddress.getByName(bind));
+        if (bind == null) {
+            return Optional.empty();
+        }
+        // Only IP literals (IPv4 dotted, or IPv6 with colons): InetAddress parses them without a DNS query.
+        if (!bind.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z]+)?")) {
+            throw new IllegalArgumentException("--bind takes an IP address of this machine, e.g. 127.0.0.1; got '"
+                    + bind + "'");
+        }
+        return Optional.of(InetAddress.getByName(bind));
     }
 
     private List<InetSocketAddress> parsePeers() {
@@ -98,7 +106,11 @@ final class RunCommand implements Callable<Integer> {
             if (peerPort < 1 || peerPort > 65_535) {
                 throw new IllegalArgumentException("--peer port out of range in '" + peer + "'");
             }
-            out.add(new InetSocketAddress(host, peerPort));
+            InetSocketAddress address = new InetSocketAddress(host, peerPort);
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("--peer host '" + host + "' cannot be resolved");
+            }
+            out.add(address);
         }
         return out;
     }

@@ -20,16 +20,28 @@ final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ALIAS", description = "The contact's alias.")
     String alias;
 
-    @Parameters(index = "1", paramLabel = "TEXT", description = "The message text.")
+    @Parameters(index = "1", paramLabel = "TEXT", description = "The message text, or '-' to read it (UTF-8) "
+            + "from standard input.")
     String text;
 
     @Spec
     CommandSpec spec;
 
+    private String messageText() throws java.io.IOException {
+        if (!"-".equals(text)) {
+            return TextArguments.checked("the message", text);
+        }
+        String read = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException("no message text on standard input");
+        }
+        return read;
+    }
+
     @Override
     public Integer call() throws Exception {
         try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
-            EnvelopeId id = account.send(alias, text);
+            EnvelopeId id = account.send(alias, messageText());
             spec.commandLine().getOut().println("queued " + id.hex());
         }
         return 0;
