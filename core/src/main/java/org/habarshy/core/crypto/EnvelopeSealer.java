@@ -46,7 +46,7 @@ public final class EnvelopeSealer {
         byte[] recipientPublic = recipient.bytes();
         byte[] signature = sender.sign(EnvelopeSignature.message(header, recipientPublic,
                 senderAgreement.publicKey().bytes(), content));
-        byte[] plaintext = concat(sender.publicKey().bytes(), senderAgreement.publicKey().bytes(), signature,
+        byte[] plaintext = Concatenation.of(sender.publicKey().bytes(), senderAgreement.publicKey().bytes(), signature,
                 content);
         try {
             return encrypt(header, ephemeral, recipientPublic, plaintext);
@@ -67,7 +67,7 @@ public final class EnvelopeSealer {
             throw new IllegalArgumentException("recipient agreement key is a low-order point", e);
         }
         try {
-            return concat(header, EnvelopeCipher.encrypt(shared, header, recipientPublic, plaintext));
+            return Concatenation.of(header, EnvelopeCipher.encrypt(shared, header, recipientPublic, plaintext));
         } finally {
             Arrays.fill(shared, (byte) 0);
         }
@@ -85,19 +85,5 @@ public final class EnvelopeSealer {
         if (expiresAt <= createdAt) {
             throw new IllegalArgumentException("expiresAt must be after createdAt");
         }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int offset = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, offset, part.length);
-            offset += part.length;
-        }
-        return out;
     }
 }

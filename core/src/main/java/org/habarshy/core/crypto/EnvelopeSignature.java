@@ -14,18 +14,6 @@ final class EnvelopeSignature {
     /** Returns the bytes to sign or verify. */
     static byte[] message(byte[] header, byte[] recipientPublic, byte[] senderAgreementPublic, byte[] content) {
         byte[] label = Hashing.encodeLabel(DomainLabels.ENVELOPE_SIGNATURE);
-        byte[] out = new byte[label.length + 1 + header.length + recipientPublic.length
-                + senderAgreementPublic.length + content.length];
-        int offset = 0;
-        System.arraycopy(label, 0, out, offset, label.length);
-        offset += label.length + 1;
-        System.arraycopy(header, 0, out, offset, header.length);
-        offset += header.length;
-        System.arraycopy(recipientPublic, 0, out, offset, recipientPublic.length);
-        offset += recipientPublic.length;
-        System.arraycopy(senderAgreementPublic, 0, out, offset, senderAgreementPublic.length);
-        offset += senderAgreementPublic.length;
-        System.arraycopy(content, 0, out, offset, content.length);
-        return out;
+        return Concatenation.of(label, new byte[] {0x00}, header, recipientPublic, senderAgreementPublic, content);
     }
 }

@@ -159,7 +159,7 @@ public final class NoiseHandshake {
     private byte[] writeEphemeralAndPayload(byte[] payload) {
         byte[] e = generateEphemeral();
         symmetric.mixHash(e);
-        return concat(e, symmetric.encryptAndHash(payload));
+        return Concatenation.of(e, symmetric.encryptAndHash(payload));
     }
 
     private byte[] writeResponderMessage(byte[] payload) throws GeneralSecurityException {
@@ -168,13 +168,13 @@ public final class NoiseHandshake {
         mixDh(ephemeral, remoteEphemeral);
         byte[] encryptedStatic = symmetric.encryptAndHash(staticKey.publicKey().bytes());
         mixDh(staticKey, remoteEphemeral);
-        return concat(e, encryptedStatic, symmetric.encryptAndHash(payload));
+        return Concatenation.of(e, encryptedStatic, symmetric.encryptAndHash(payload));
     }
 
     private byte[] writeInitiatorStatic(byte[] payload) throws GeneralSecurityException {
         byte[] encryptedStatic = symmetric.encryptAndHash(staticKey.publicKey().bytes());
         mixDh(staticKey, remoteEphemeral);
-        return concat(encryptedStatic, symmetric.encryptAndHash(payload));
+        return Concatenation.of(encryptedStatic, symmetric.encryptAndHash(payload));
     }
 
     private byte[] readEphemeralAndPayload(byte[] message) throws GeneralSecurityException {
@@ -259,19 +259,5 @@ public final class NoiseHandshake {
         if (ephemeral != null) {
             ephemeral.destroy();
         }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int offset = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, offset, part.length);
-            offset += part.length;
-        }
-        return out;
     }
 }
