@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void reconciliationUsesOnlyTheJdkAndTheApi() {
+        classes().that().resideInAPackage("org.habarshy.core.sync.reconcile..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.sync.reconcile..")
+                .check(core);
+    }
+
+    @Test
     void onlyStoreUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);
