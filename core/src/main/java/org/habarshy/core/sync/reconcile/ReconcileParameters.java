@@ -17,7 +17,7 @@ public record ReconcileParameters(int messageBudget, int firstSplit, int split, 
     public static final int MIN_BUDGET = 1024;
     /** Parameters tuned for sets of 10^4 to 10^6 items (docs/BENCHMARKS.md, "Set reconciliation"). */
     public static final ReconcileParameters DEFAULT = new ReconcileParameters(
-            ReconcileLimits.MAX_MESSAGE_BYTES, 256, 8, 16, 1 << 18);
+            ReconcileLimits.MAX_MESSAGE_BYTES, 512, 8, 8, 1 << 18);
 
     /** Bytes reserved at the end of each message for a final Skip and Fingerprint range. */
     static final int TRAILER_BYTES = MessageWriter.MAX_SKIP_BYTES + MessageWriter.MAX_FINGERPRINT_BYTES;
