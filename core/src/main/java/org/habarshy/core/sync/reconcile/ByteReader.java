@@ -16,10 +16,6 @@ final class ByteReader {
         return bytes.length - position;
     }
 
-    int position() {
-        return position;
-    }
-
     int readByte(String what) throws ReconcileException {
         if (remaining() < 1) {
             throw new ReconcileException("truncated " + what + " at byte " + position);

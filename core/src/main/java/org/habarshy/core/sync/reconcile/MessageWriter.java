@@ -110,11 +110,6 @@ final class MessageWriter {
         return ranges;
     }
 
-    /** Returns the bound up to which ranges have been added. */
-    Bound covered() {
-        return covered;
-    }
-
     /** Returns true if a range written so far needs an answer (Fingerprint or IdList). */
     boolean needsReply() {
         return needsReply;

@@ -32,7 +32,10 @@ public final class SortedItems implements ReconcileStorage {
         }
     }
 
-    /** Returns the set of {@code items} in order; duplicates are kept once. */
+    /**
+     * Returns the set of {@code items} in order; equal items are kept once. Callers give each id once:
+     * an envelope's id fixes its timestamp.
+     */
     public static SortedItems of(Collection<Item> items) {
         Item[] sorted = items.toArray(new Item[0]);
         for (Item item : sorted) {
