@@ -19,6 +19,8 @@ public final class DomainLabels {
     public static final String SAFETY_NUMBER = "habarshy/v1/safety-number";
     /** Noise prologue of a node-to-node link. */
     public static final String LINK_PROLOGUE = "habarshy/v1/link";
+    /** Prefix of the associated data that binds an encrypted identity file's header to its ciphertext. */
+    public static final String IDENTITY_FILE = "habarshy/v1/identity-file";
 
     private DomainLabels() {
     }
