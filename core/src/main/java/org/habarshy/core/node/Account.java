@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.habarshy.core.store.StoreException;
 public final class Account implements AutoCloseable {
     /** Database file name inside the data directory. */
     public static final String DATABASE_FILE = "habarshy.db";
+    private static final char[] NO_PASSPHRASE = new char[0];
 
     private final Path dataDir;
     private final IdentityKeys keys;
@@ -66,24 +68,46 @@ public final class Account implements AutoCloseable {
                 clock);
     }
 
-    /** Creates a new identity and database in {@code dataDir}; refuses if an identity exists. */
+    /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
     public static Account create(Path dataDir, String name, Clock clock) throws IOException, StoreException {
+        return create(dataDir, name, clock, NO_PASSPHRASE);
+    }
+
+    /**
+     * Creates a new identity and database in {@code dataDir}; refuses if an identity exists. The identity file is
+     * encrypted under {@code passphrase}, or left unencrypted if it is empty; the caller wipes the passphrase.
+     * A directory this creates is readable by its owner only.
+     */
+    public static Account create(Path dataDir, String name, Clock clock, char[] passphrase)
+            throws IOException, StoreException {
         IdentityFile file = new IdentityFile(dataDir);
         if (file.exists()) {
             throw new FileAlreadyExistsException(dataDir.toString(), null,
                     "an identity already exists in this data directory");
         }
-        Files.createDirectories(dataDir);
+        createOwnerOnlyDirectories(dataDir);
         SecureRandom random = new SecureRandom();
         IdentityKeys keys = IdentityKeys.generate(name, random, clock.millis());
         openDatabase(dataDir).close();
-        file.create(keys);
-        return open(dataDir, clock);
+        file.create(keys, passphrase);
+        return open(dataDir, keys, clock);
     }
 
-    /** Opens an existing data directory; fails with a clear message if there is no identity. */
+    /** Opens an existing data directory with an unencrypted identity; fails with a clear message otherwise. */
     public static Account open(Path dataDir, Clock clock) throws IOException, StoreException {
-        IdentityKeys keys = new IdentityFile(dataDir).load();
+        return open(dataDir, clock, NO_PASSPHRASE);
+    }
+
+    /**
+     * Opens an existing data directory, decrypting the identity with {@code passphrase} if it is encrypted; the
+     * caller wipes the passphrase. Fails with a clear message ({@code IdentityFileException}) if there is no
+     * identity, or the passphrase is missing or wrong, before anything on disk is touched.
+     */
+    public static Account open(Path dataDir, Clock clock, char[] passphrase) throws IOException, StoreException {
+        return open(dataDir, new IdentityFile(dataDir).load(passphrase), clock);
+    }
+
+    private static Account open(Path dataDir, IdentityKeys keys, Clock clock) throws StoreException {
         ExecutorService store = Executors.newSingleThreadExecutor(new NamedThreads("habarshy-store", false));
         try {
             Database db = call(store, () -> openDatabase(dataDir));
@@ -91,6 +115,18 @@ public final class Account implements AutoCloseable {
         } catch (StoreException | RuntimeException e) {
             store.shutdownNow();
             throw e;
+        }
+    }
+
+    private static void createOwnerOnlyDirectories(Path dataDir) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dataDir);
         }
     }
 
