@@ -1,6 +1,5 @@
 package org.habarshy.desktop.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.identity.SafetyNumbers;
@@ -30,6 +29,9 @@ final class ContactCommand implements Runnable {
         @Mixin
         DataDirOption data;
 
+        @Mixin
+        PassphraseOption passphrase;
+
         @Parameters(index = "0", paramLabel = "CODE", description = "The contact's code (from 'habarshy id').")
         String code;
 
@@ -41,7 +43,7 @@ final class ContactCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+            try (Account account = passphrase.openAccount(data.resolve())) {
                 Contact contact = account.addContact(code, TextArguments.checked("the alias", alias));
                 spec.commandLine().getOut().println("Added '" + alias + "' (calls themselves '"
                         + contact.card().name() + "').");
@@ -59,12 +61,15 @@ final class ContactCommand implements Runnable {
         @Mixin
         DataDirOption data;
 
+        @Mixin
+        PassphraseOption passphrase;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+            try (Account account = passphrase.openAccount(data.resolve())) {
                 for (Contact contact : account.contacts()) {
                     spec.commandLine().getOut().println(contact.alias() + "\t" + contact.card().name() + "\t"
                             + SafetyNumbers.of(contact.card().identityKey()));

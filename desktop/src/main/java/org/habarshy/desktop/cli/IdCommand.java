@@ -1,6 +1,5 @@
 package org.habarshy.desktop.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.habarshy.core.node.Account;
 import picocli.CommandLine.Command;
@@ -15,6 +14,9 @@ final class IdCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    PassphraseOption passphrase;
+
     @Option(names = "--fingerprint", description = "Print the short safety number instead.")
     boolean fingerprint;
 
@@ -23,7 +25,7 @@ final class IdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+        try (Account account = passphrase.openAccount(data.resolve())) {
             spec.commandLine().getOut().println(fingerprint ? account.safetyNumber() : account.contactCode());
         }
         return 0;

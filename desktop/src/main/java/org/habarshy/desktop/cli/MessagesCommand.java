@@ -3,7 +3,6 @@ package org.habarshy.desktop.cli;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +35,9 @@ final class MessagesCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    PassphraseOption passphrase;
+
     @Option(names = "--with", paramLabel = "ALIAS", description = "Only the conversation with this contact.")
     String with;
 
@@ -47,7 +49,7 @@ final class MessagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+        try (Account account = passphrase.openAccount(data.resolve())) {
             Map<IdentityKey, String> aliases = new HashMap<>();
             for (Contact contact : account.contacts()) {
                 aliases.put(contact.card().identityKey(), contact.alias());

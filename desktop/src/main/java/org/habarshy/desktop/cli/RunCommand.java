@@ -27,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    PassphraseOption passphrase;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Listen and run mDNS only on the interface holding ADDR (e.g. 127.0.0.1).")
     String bind;
@@ -48,15 +51,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeConfig config = new NodeConfig(bindAddress(), port, parsePeers(), !noMdns);
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        try (Account account = openOrCreate();
-             Node node = Node.start(account, config)) {
-            System.getLogger("org.habarshy").log(System.Logger.Level.INFO,
-                    "node running on port {0,number,#}{1}; Ctrl-C stops it", node.port(),
-                    config.mdns() ? " with mDNS" : "");
-            stop.await();
-            System.getLogger("org.habarshy").log(System.Logger.Level.INFO, "stopping");
+        try (Account account = openOrCreate()) {
+            // Only now: until the account is open, Ctrl-C must still abandon a passphrase prompt.
+            Signal.handle(new Signal("INT"), s -> stop.countDown());
+            Signal.handle(new Signal("TERM"), s -> stop.countDown());
+            try (Node node = Node.start(account, config)) {
+                System.getLogger("org.habarshy").log(System.Logger.Level.INFO,
+                        "node running on port {0,number,#}{1}; Ctrl-C stops it", node.port(),
+                        config.mdns() ? " with mDNS" : "");
+                stop.await();
+                System.getLogger("org.habarshy").log(System.Logger.Level.INFO, "stopping");
+            }
         }
         return 0;
     }
@@ -65,10 +70,16 @@ final class RunCommand implements Callable<Integer> {
     private Account openOrCreate() throws Exception {
         Path dir = data.resolve();
         if (new IdentityFile(dir).exists()) {
-            return Account.open(dir, Clock.systemUTC());
+            return passphrase.openAccount(dir);
         }
         String name = System.getProperty("user.name", "habarshy");
-        Account account = Account.create(dir, name.isBlank() ? "habarshy" : name, Clock.systemUTC());
+        char[] chosen = passphrase.forNewIdentity();
+        Account account;
+        try {
+            account = Account.create(dir, name.isBlank() ? "habarshy" : name, Clock.systemUTC(), chosen);
+        } finally {
+            PassphraseSources.wipe(chosen);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("First run: created identity '" + account.card().name() + "' in " + dir
                 + " (use 'habarshy init --name NAME' with another --data to choose a name).");

@@ -1,6 +1,5 @@
 package org.habarshy.desktop.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.node.Account;
@@ -16,6 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SendCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
+
+    @Mixin
+    PassphraseOption passphrase;
 
     @Parameters(index = "0", paramLabel = "ALIAS", description = "The contact's alias.")
     String alias;
@@ -40,7 +42,7 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Account account = Account.open(data.resolve(), Clock.systemUTC())) {
+        try (Account account = passphrase.openAccount(data.resolve())) {
             EnvelopeId id = account.send(alias, messageText());
             spec.commandLine().getOut().println("queued " + id.hex());
         }
