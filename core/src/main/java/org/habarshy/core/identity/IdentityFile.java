@@ -53,8 +53,6 @@ public final class IdentityFile {
     private final Path retired;
     private final Argon2idParameters writeParameters;
     private final IdentityFileCodec codec = new IdentityFileCodec();
-    private final FileShredder shredder = new FileShredder();
-    private final SecureRandom random = new SecureRandom();
     private Runnable beforeRename = () -> { };
 
     /** Creates access to the identity file in {@code dataDir}; encrypted writes use the default parameters. */
@@ -226,7 +224,7 @@ public final class IdentityFile {
         if (passphrase.length == 0) {
             return version1;
         }
-        try (PassphraseKey key = PassphraseKey.createNew(passphrase, writeParameters, random)) {
+        try (PassphraseKey key = PassphraseKey.createNew(passphrase, writeParameters, new SecureRandom())) {
             byte[] header = codec.encodeHeader(key.parameters(), key.salt());
             return codec.encodeEncrypted(header, key.seal(DomainLabels.IDENTITY_FILE, header, version1));
         } catch (InvalidAlgorithmParameterException e) {
@@ -242,8 +240,9 @@ public final class IdentityFile {
      */
     private void writeAtomically(byte[] bytes) throws IOException {
         Path dir = file.getParent();
-        removeStale(temp);
-        removeStale(retired);
+        FileShredder shredder = new FileShredder();
+        removeStale(temp, shredder);
+        removeStale(retired, shredder);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             restrictToOwner(temp);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -283,7 +282,7 @@ public final class IdentityFile {
      * Removes a file left by a write that was killed. Its content is overwritten first, unless it is another name of
      * the live identity file (a kill between linking and renaming), which must survive.
      */
-    private void removeStale(Path stale) throws IOException {
+    private void removeStale(Path stale, FileShredder shredder) throws IOException {
         if (Files.notExists(stale, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
