@@ -16,8 +16,9 @@ import org.habarshy.core.identity.IdentityFile;
 /**
  * Destroys a data directory for a user at risk of device seizure: overwrites each file Habarshy created there with
  * random bytes, forces it to the device and deletes it (the identity key first, then its work files, then the
- * database with its WAL and shared-memory files), then removes the directory. Needs no passphrase and opens
- * nothing. One failing file does not stop the others; the report lists what happened.
+ * database with its WAL and shared-memory files, then a running node's status file), then removes the directory.
+ * Needs no passphrase and opens nothing. One failing file does not stop the others; the report lists what
+ * happened.
  *
  * <p>Files Habarshy did not create are left alone, and then so is the directory (a mistaken {@code --data} must
  * not destroy someone's documents).
@@ -36,7 +37,10 @@ public final class PanicWipe {
     /** The files Habarshy creates in a data directory, in the order they are wiped: keys first. */
     static final List<String> FILES = List.of(IdentityFile.FILE_NAME, IdentityFile.WORK_FILE_NAMES.get(0),
             IdentityFile.WORK_FILE_NAMES.get(1), Account.DATABASE_FILE + "-wal", Account.DATABASE_FILE + "-journal",
-            Account.DATABASE_FILE, Account.DATABASE_FILE + "-shm");
+            Account.DATABASE_FILE, Account.DATABASE_FILE + "-shm", StatusFile.FILE_NAME,
+            StatusFile.FILE_NAME + ".tmp");
+    /** Passes over the files: a running node rewrites its status file every two seconds and may race one. */
+    private static final int PASSES = 3;
 
     private final Path dataDir;
     private final FileShredder shredder;
@@ -58,6 +62,26 @@ public final class PanicWipe {
     public Report wipe() {
         List<Path> wiped = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<Path> foreign = List.of();
+        boolean removed = false;
+        for (int pass = 0; pass < PASSES && !removed && foreign.isEmpty() && failures.isEmpty(); pass++) {
+            wipeFiles(wiped, failures);
+            removed = Files.notExists(dataDir, LinkOption.NOFOLLOW_LINKS);
+            if (!removed) {
+                try {
+                    Files.delete(dataDir);
+                    removed = true;
+                } catch (DirectoryNotEmptyException e) {
+                    foreign = remaining(failures);
+                } catch (IOException e) {
+                    failures.add(dataDir + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Report(dataDir, List.copyOf(wiped), foreign, List.copyOf(failures), removed);
+    }
+
+    private void wipeFiles(List<Path> wiped, List<String> failures) {
         for (String name : FILES) {
             Path file = dataDir.resolve(name);
             if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -72,19 +96,6 @@ public final class PanicWipe {
                 failures.add(file + ": " + e.getMessage());
             }
         }
-        List<Path> foreign = List.of();
-        boolean removed = Files.notExists(dataDir, LinkOption.NOFOLLOW_LINKS);
-        if (!removed) {
-            try {
-                Files.delete(dataDir);
-                removed = true;
-            } catch (DirectoryNotEmptyException e) {
-                foreign = remaining(failures);
-            } catch (IOException e) {
-                failures.add(dataDir + ": " + e.getMessage());
-            }
-        }
-        return new Report(dataDir, List.copyOf(wiped), foreign, List.copyOf(failures), removed);
     }
 
     private List<Path> remaining(List<String> failures) {
@@ -100,7 +111,7 @@ public final class PanicWipe {
      * What a wipe did.
      *
      * @param dataDir the directory
-     * @param wiped files overwritten and deleted, in order
+     * @param wiped files overwritten and deleted, in order (a file a running node wrote again, twice)
      * @param kept files (or directories) Habarshy did not create, left in place, so the directory was kept too
      * @param failures files that could not be wiped, each with the reason
      * @param directoryRemoved whether the directory is gone
