@@ -146,10 +146,8 @@ public final class PassphraseKey implements AutoCloseable {
         sealed = true;
         byte[] nonce = new byte[ChaCha20Poly1305Aead.NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] ciphertext = ChaCha20Poly1305Aead.seal(key, nonce, associatedData(label, header), plaintext);
-        byte[] out = Arrays.copyOf(nonce, nonce.length + ciphertext.length);
-        System.arraycopy(ciphertext, 0, out, nonce.length, ciphertext.length);
-        return out;
+        return Concatenation.of(nonce, ChaCha20Poly1305Aead.seal(key, nonce, associatedData(label, header),
+                plaintext));
     }
 
     /**
@@ -170,10 +168,7 @@ public final class PassphraseKey implements AutoCloseable {
 
     private static byte[] associatedData(String label, byte[] header) {
         Objects.requireNonNull(header, "header");
-        byte[] labelBytes = Hashing.encodeLabel(label);
-        byte[] out = Arrays.copyOf(labelBytes, labelBytes.length + 1 + header.length);
-        System.arraycopy(header, 0, out, labelBytes.length + 1, header.length);
-        return out;
+        return Concatenation.of(Hashing.encodeLabel(label), new byte[1], header);
     }
 
     private void checkOpen() {
