@@ -48,7 +48,7 @@ final class PassphraseOption {
         IdentityFile identity = new IdentityFile(dataDir);
         if (terminal.interactive() && identity.exists() && identity.isEncrypted()) {
             char[] typed = terminal.readPassword("Passphrase for " + dataDir + ": ");
-            return typed != null ? typed : new char[0];
+            return typed != null ? PassphraseSources.checked(typed, "the passphrase typed") : new char[0];
         }
         return new char[0];
     }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 final class PassphraseSources {
     /** Largest passphrase file read: one line of text, not a document. */
     static final int MAX_FILE_BYTES = 4096;
+    private static final char REPLACEMENT = (char) 0xFFFD;
 
     private PassphraseSources() {
     }
@@ -30,7 +31,22 @@ final class PassphraseSources {
             return readFirstLine(file);
         }
         String value = terminal.environment(environmentVariable);
-        return value == null ? null : value.toCharArray();
+        return value == null ? null : checked(value.toCharArray(), "$" + environmentVariable);
+    }
+
+    /**
+     * Returns {@code passphrase}, or wipes it and throws if a non-UTF-8 locale already replaced some of its
+     * characters with U+FFFD: such a passphrase is weaker than the one typed and would not open the file elsewhere.
+     */
+    static char[] checked(char[] passphrase, String source) {
+        for (char c : passphrase) {
+            if (c == REPLACEMENT) {
+                wipe(passphrase);
+                throw new IllegalArgumentException(source + " contains characters the locale could not pass on (it "
+                        + "is not UTF-8); run with LC_ALL=C.UTF-8, or use --passphrase-file");
+            }
+        }
+        return passphrase;
     }
 
     private static char[] readFirstLine(Path file) throws IOException {
@@ -72,6 +88,7 @@ final class PassphraseSources {
         if (first == null) {
             throw new IllegalArgumentException("no passphrase typed; nothing was changed");
         }
+        checked(first, "the passphrase typed");
         if (first.length == 0) {
             return first;
         }

@@ -82,6 +82,21 @@ class PassphraseCommandsTest {
     }
 
     @Test
+    void aPassphraseALocaleAlreadyDamagedIsRefused() {
+        Path data = tmp.resolve("data");
+        CliRun init = CliRun.of(FakeTerminal.none().with("HABARSHY_PASSPHRASE", "Жар\uFFFDқ жоқ"), "init", "--name",
+                "Aigerim", "--data", data.toString());
+        assertThat(init.exitCode()).isEqualTo(2);
+        assertThat(init.err()).contains("HABARSHY_PASSPHRASE").contains("LC_ALL=C.UTF-8");
+        assertThat(data).doesNotExist();
+
+        FakeTerminal typing = FakeTerminal.typing("Жар\uFFFDқ жоқ");
+        assertThat(CliRun.of(typing, "init", "--name", "Aigerim", "--data", data.toString()).exitCode()).isEqualTo(2);
+        assertThat(typing.allWiped()).isTrue();
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void anEmptyPassphraseKeepsTheFileUnencryptedAndNothingIsAskedToOpenIt() throws Exception {
         Path data = tmp.resolve("data");
         CliRun init = CliRun.of(FakeTerminal.typing(""), "init", "--name", "Aigerim", "--data", data.toString());
