@@ -6,12 +6,12 @@ import static org.habarshy.desktop.HabarshyProcesses.assertNoPeerAddresses;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.habarshy.core.testing.NetworkNamespaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MdnsDiscoveryTest {
     /** Re-queries come every 30 s, so a missed first announcement is still answered well within this. */
     private static final Duration DISCOVERY_LIMIT = Duration.ofSeconds(120);
-    private static final Path ETH0_TX = Path.of("/sys/class/net/eth0/statistics/tx_packets");
 
     @TempDir
     Path tmp;
@@ -58,7 +57,7 @@ class MdnsDiscoveryTest {
 
     @Test
     void nodesOnLoopbackFindEachOtherByMdnsAndExchangeMessages() throws Exception {
-        long eth0Before = eth0TxPackets();
+        long eth0Before = NetworkNamespaces.hostTxPackets("eth0");
         Path[] users = habarshy.befriend("alice", "bob");
         int alicePort = HabarshyProcesses.freePort();
         int bobPort = HabarshyProcesses.freePort();
@@ -85,13 +84,9 @@ class MdnsDiscoveryTest {
         assertNoPeerAddresses(alice, bobPort);
         assertNoPeerAddresses(bob, alicePort);
 
-        long eth0After = eth0TxPackets();
+        long eth0After = NetworkNamespaces.hostTxPackets("eth0");
         System.out.println("MdnsDiscoveryTest: eth0 tx_packets before=" + eth0Before + " after=" + eth0After
                 + " delta=" + (eth0After - eth0Before) + " (other traffic of the machine counts too)");
-    }
-
-    private static long eth0TxPackets() throws IOException {
-        return Files.exists(ETH0_TX) ? Long.parseLong(Files.readString(ETH0_TX).strip()) : -1;
     }
 
     /** Runs {@code ip args...}; returns its output, or null if it failed. */

@@ -13,11 +13,13 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.habarshy.core.testing.NetworkNamespaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +35,22 @@ class MdnsPeerDiscoveryNetnsTest {
     private static final long WAIT_SECONDS = 30;
     private static final String ADDRESS_A = "169.254.77.1";
     private static final String ADDRESS_B = "169.254.77.2";
+    private static final String LINK_A = "hba";
+    private static final String LINK_B = "hbb";
 
-    private final String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 100_000));
-    private final String namespaceA = "hb-a-" + suffix;
-    private final String namespaceB = "hb-b-" + suffix;
-    private final String linkA = "hba" + suffix;
-    private final String linkB = "hbb" + suffix;
     private final List<Child> children = new ArrayList<>();
-    private final List<String> namespaces = new ArrayList<>();
+    private NetworkNamespaces network;
+    private String namespaceA;
+    private String namespaceB;
 
     @BeforeEach
     void createLinkedNamespaces() throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "needs Linux network namespaces");
-        assumeTrue(run("ip", "netns", "add", namespaceA) == 0, "cannot create network namespaces (needs root)");
-        namespaces.add(namespaceA);
-        require("ip", "netns", "add", namespaceB);
-        namespaces.add(namespaceB);
-        require("ip", "link", "add", linkA, "netns", namespaceA, "type", "veth", "peer", "name", linkB, "netns",
-                namespaceB);
-        configure(namespaceA, linkA, ADDRESS_A);
-        configure(namespaceB, linkB, ADDRESS_B);
+        Optional<String> unavailable = NetworkNamespaces.unavailable();
+        assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
+        network = new NetworkNamespaces("hb-disc");
+        namespaceA = network.add("a");
+        namespaceB = network.add("b");
+        network.link(namespaceA, LINK_A, ADDRESS_A + "/16", namespaceB, LINK_B, ADDRESS_B + "/16");
     }
 
     @AfterEach
@@ -60,8 +58,8 @@ class MdnsPeerDiscoveryNetnsTest {
         for (Child child : children) {
             child.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        for (String namespace : namespaces) {
-            run("ip", "netns", "del", namespace);
+        if (network != null) {
+            network.close();
         }
     }
 
@@ -75,8 +73,8 @@ class MdnsPeerDiscoveryNetnsTest {
         assertThat(b.await(line -> line.equals("started"))).as("B starts; B said %s", b.lines).isTrue();
 
         long upNanos = System.nanoTime();
-        require("ip", "-n", namespaceA, "link", "set", linkA, "up");
-        require("ip", "-n", namespaceB, "link", "set", linkB, "up");
+        network.setUp(namespaceA, LINK_A, true);
+        network.setUp(namespaceB, LINK_B, true);
 
         assertThat(a.await(line -> line.equals("found " + idB + " " + ADDRESS_B + " 7002")))
                 .as("A finds B over IPv4; A said %s", a.lines).isTrue();
@@ -84,7 +82,7 @@ class MdnsPeerDiscoveryNetnsTest {
                 .as("B finds A over IPv4; B said %s", b.lines).isTrue();
         LOG.log(System.Logger.Level.INFO, "veth discovery: both found over IPv4 {0} ms after link up",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upNanos));
-        assertThat(a.awaitOrSeen(line -> line.matches("found " + idB + " fe80:[0-9a-f:]+%" + linkA + " 7002")))
+        assertThat(a.awaitOrSeen(line -> line.matches("found " + idB + " fe80:[0-9a-f:]+%" + LINK_A + " 7002")))
                 .as("A finds B over IPv6 link-local, scoped to its link; A said %s", a.lines).isTrue();
 
         b.process.getOutputStream().close();
@@ -96,17 +94,10 @@ class MdnsPeerDiscoveryNetnsTest {
         assertThat(b.lines).noneMatch(line -> line.startsWith("found " + idB));
     }
 
-    private void configure(String namespace, String link, String address) throws Exception {
-        require("ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf." + link + ".accept_dad=0");
-        require("ip", "-n", namespace, "addr", "add", address + "/16", "dev", link);
-        // as on any real machine; without ::1 the JVM would decide at start-up that there is no IPv6
-        require("ip", "-n", namespace, "link", "set", "lo", "up");
-    }
-
     private Child launch(String namespace, String instanceId, int port) throws IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java, "-cp",
-                System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(NetworkNamespaces.execIn(namespace));
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path")));
         String logging = System.getProperty("java.util.logging.config.file");
         if (logging != null) {
             command.add("-Djava.util.logging.config.file=" + logging);
@@ -118,20 +109,6 @@ class MdnsPeerDiscoveryNetnsTest {
         Child child = new Child(process);
         children.add(child);
         return child;
-    }
-
-    private static void require(String... command) throws Exception {
-        assertThat(run(command)).as("exit status of %s", String.join(" ", command)).isZero();
-    }
-
-    private static int run(String... command) throws Exception {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(20, TimeUnit.SECONDS) ? process.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static String randomId() {
