@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.habarshy.core.node.Account;
 import org.habarshy.core.testing.Await;
+import org.habarshy.core.testing.NetworkNamespaces;
 
 /**
  * Runs {@code habarshy} commands and nodes as child JVMs for one test, with their output in files under
@@ -91,9 +94,36 @@ final class HabarshyProcesses implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("run", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--port", Integer.toString(port)));
         args.addAll(List.of(extra));
-        HabarshyProcess node = launch(name, args);
+        return startNode(name, List.of(), args);
+    }
+
+    /**
+     * Starts {@code wrapper... java ... habarshy args...} (args begin with {@code run}) and waits until it
+     * listens; {@code wrapper} runs the JVM in another context, e.g. {@code ip netns exec NAMESPACE}, and must
+     * exec it so that the JVM keeps the child's process id.
+     */
+    HabarshyProcess startNode(String name, List<String> wrapper, List<String> args) throws Exception {
+        HabarshyProcess node = launchNode(name, wrapper, args);
         node.awaitOutput(NODE_RUNNING, COMMAND_LIMIT);
         return node;
+    }
+
+    /**
+     * Starts {@code habarshy run --data DIR --port PORT} inside network namespace {@code namespace} (through
+     * {@code ip netns exec}), with neither --bind nor --peer: mDNS on every interface of the namespace, as a user
+     * would run it. Waits until it listens.
+     */
+    HabarshyProcess startNodeIn(String namespace, String name, Path data, int port) throws Exception {
+        return startNode(name, NetworkNamespaces.execIn(namespace),
+                List.of("run", "--data", data.toString(), "--port", Integer.toString(port)));
+    }
+
+    /**
+     * Like {@link #startNode(String, List, List)} but returns at once, for a test that must act while the node
+     * starts (it may sync before it prints that it runs); wait with {@code awaitOutput(NODE_RUNNING, ...)}.
+     */
+    HabarshyProcess launchNode(String name, List<String> wrapper, List<String> args) throws IOException {
+        return launch(name, wrapper, args);
     }
 
     /** Runs 'habarshy init --name NAME' in a new data directory {@code root/NAME} and returns it. */
@@ -148,6 +178,39 @@ final class HabarshyProcesses implements AutoCloseable {
             return message.isPresent() && message.get().get("state").getAsString().equals(state);
         });
         return found[0];
+    }
+
+    /** Runs 'habarshy status --json' (the node on {@code data} must be running) and parses it. */
+    JsonObject status(Path data) throws Exception {
+        return JsonParser.parseString(ok("status", "--json", "--data", data.toString()).stdout()).getAsJsonObject();
+    }
+
+    /**
+     * Waits until 'habarshy status --json' on {@code data} shows {@code field} equal to {@code expected}; returns
+     * that status. The node rewrites its status file every two seconds.
+     */
+    JsonObject awaitStatus(Path data, String field, long expected, Duration limit) throws Exception {
+        JsonObject[] last = new JsonObject[1];
+        await("status of " + data.getFileName() + " with " + field + " = " + expected, limit, () -> {
+            last[0] = status(data);
+            return last[0].get(field).getAsLong() == expected;
+        });
+        return last[0];
+    }
+
+    /**
+     * Seals and queues one message per text to the contact {@code alias} in this JVM, through
+     * {@link Account#send} as 'habarshy send' does, without a JVM start per message; returns the ids in order.
+     * A node process running on {@code data} picks them up as it does after 'habarshy send'.
+     */
+    static List<String> sendInProcess(Path data, String alias, List<String> texts) throws Exception {
+        List<String> ids = new ArrayList<>(texts.size());
+        try (Account account = Account.open(data, Clock.systemUTC())) {
+            for (String text : texts) {
+                ids.add(account.send(alias, text).hex());
+            }
+        }
+        return ids;
     }
 
     /** Checks the JSON fields of one line of 'habarshy messages --json'. */
@@ -237,8 +300,14 @@ final class HabarshyProcesses implements AutoCloseable {
     }
 
     private HabarshyProcess launch(String name, List<String> args) throws IOException {
+        return launch(name, List.of(), args);
+    }
+
+    private HabarshyProcess launch(String name, List<String> wrapper, List<String> args) throws IOException {
         String unique = String.format("%02d-%s", ++count, name);
-        HabarshyProcess process = HabarshyProcess.start(unique, logs, launcherPrefix, root, args);
+        List<String> prefix = new ArrayList<>(launcherPrefix);
+        prefix.addAll(wrapper);
+        HabarshyProcess process = HabarshyProcess.start(unique, logs, prefix, root, args);
         started.add(process);
         return process;
     }
