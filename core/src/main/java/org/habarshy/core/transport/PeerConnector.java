@@ -35,6 +35,8 @@ public final class PeerConnector {
         Duration backoff = MIN_BACKOFF;
         Channel channel;
         boolean pending;
+        /** Forgotten while connected: dropped, not retried, when that connection closes. */
+        boolean forgotten;
         long connectedAt;
 
         Target(boolean permanent) {
@@ -58,7 +60,12 @@ public final class PeerConnector {
     /** Adds a peer to keep connected to; permanent peers are never dropped by {@link #forget}. */
     public void add(InetSocketAddress address, boolean permanent) {
         loop.execute(() -> {
-            if (closed || targets.containsKey(address)) {
+            Target existing = targets.get(address);
+            if (existing != null) {
+                existing.forgotten = false;
+                return;
+            }
+            if (closed) {
                 return;
             }
             targets.put(address, new Target(permanent));
@@ -66,12 +73,17 @@ public final class PeerConnector {
         });
     }
 
-    /** Stops reconnecting to a peer that went away (an open connection stays until it drops). */
+    /** Stops reconnecting to a peer that went away; an open connection stays until it drops, and is not redialled. */
     public void forget(InetSocketAddress address) {
         loop.execute(() -> {
             Target target = targets.get(address);
-            if (target != null && !target.permanent && target.channel == null) {
+            if (target == null || target.permanent) {
+                return;
+            }
+            if (target.channel == null) {
                 targets.remove(address);
+            } else {
+                target.forgotten = true;
             }
         });
     }
@@ -113,6 +125,10 @@ public final class PeerConnector {
 
     private void disconnected(InetSocketAddress address, Target target) {
         target.channel = null;
+        if (target.forgotten) {
+            targets.remove(address, target);
+            return;
+        }
         if (System.nanoTime() - target.connectedAt > STABLE.toNanos()) {
             target.backoff = MIN_BACKOFF;
         }
