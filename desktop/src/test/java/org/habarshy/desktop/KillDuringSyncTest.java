@@ -3,12 +3,14 @@ package org.habarshy.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.habarshy.core.node.Account;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,9 +79,10 @@ class KillDuringSyncTest {
         long killedMillis = (System.nanoTime() - launched) / 1_000_000;
         long atKill = StoreProbe.envelopeCount(bob);
         long pendingAtKill = StoreProbe.pendingOpenCount(bob);
+        Path wal = bob.resolve(Account.DATABASE_FILE + "-wal");
         System.out.printf("KillDuringSyncTest: SIGKILL %d ms after Bob's launch, when he held %d (seen %d) of %d "
-                + "envelopes, %d of them not yet trial-opened%n", killedMillis, atKill, seen[0], MESSAGES,
-                pendingAtKill);
+                + "envelopes, %d of them not yet trial-opened; WAL left behind: %d bytes%n", killedMillis, atKill,
+                seen[0], MESSAGES, pendingAtKill, Files.exists(wal) ? Files.size(wal) : -1);
         assertThat(atKill).as("the kill must land in the middle of the transfer; if Bob already holds every "
                 + "envelope, make the test's envelopes bigger or more numerous").isBetween(1L, MESSAGES - 1L);
 

@@ -2,7 +2,6 @@ package org.habarshy.desktop;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,10 +9,11 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 import org.habarshy.core.node.Account;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Read-only SQL on the database of a data directory, from the test JVM, while a node process may be writing it
- * (WAL readers do not block the writer). Each call opens and closes its own connection, so nothing stays open
+ * (WAL readers do not block the writer, and this one never writes). Each call opens and closes its own connection, so nothing stays open
  * across a kill or a restart of the node. For counts too fine-grained for 'habarshy status', which a node
  * rewrites every two seconds.
  */
@@ -89,15 +89,14 @@ final class StoreProbe {
         return id;
     }
 
+    /**
+     * Opens the file read-only (SQLITE_OPEN_READONLY): such a connection never checkpoints or removes the WAL when
+     * it closes, so a node killed with SIGKILL finds its files as it left them when it restarts.
+     */
     private static Connection open(Path data) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Account.DATABASE_FILE));
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-            s.execute("PRAGMA query_only = ON");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config.createConnection("jdbc:sqlite:" + data.resolve(Account.DATABASE_FILE));
     }
 }
