@@ -81,8 +81,7 @@ public final class LinkHandshakeHandler extends ChannelInboundHandlerAdapter {
         step(ctx, bytes);
     }
 
-    private void step(ChannelHandlerContext ctx, byte[] message) throws GeneralSecurityException,
-            MalformedRecordException {
+    private void step(ChannelHandlerContext ctx, byte[] message) throws MalformedRecordException {
         byte[] payload;
         try {
             payload = noise.readMessage(message);
@@ -91,15 +90,28 @@ public final class LinkHandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         if (initiator) {
             peerVersion = checkedVersion(payload);
-            send(ctx, noise.writeMessage(HelloCodec.encode(PROTOCOL_VERSION)));
+            send(ctx, writeHello());
         } else if (!noise.isComplete()) {
-            send(ctx, noise.writeMessage(HelloCodec.encode(PROTOCOL_VERSION)));
+            send(ctx, writeHello());
             return;
         } else {
             peerVersion = checkedVersion(payload);
         }
         if (noise.isComplete()) {
             complete(ctx);
+        }
+    }
+
+    /**
+     * Returns our next handshake message, carrying our hello. Writing is where the responder first uses the
+     * initiator's ephemeral key (Noise's {@code ee}), so a low-order key, whose shared secret is all zero,
+     * is caught here rather than when it was read; it closes the link like any other bad message.
+     */
+    private byte[] writeHello() {
+        try {
+            return noise.writeMessage(HelloCodec.encode(PROTOCOL_VERSION));
+        } catch (GeneralSecurityException e) {
+            throw new CorruptedFrameException("handshake message rejected: peer key is a low-order point");
         }
     }
 

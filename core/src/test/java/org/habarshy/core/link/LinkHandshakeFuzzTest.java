@@ -207,6 +207,10 @@ class LinkHandshakeFuzzTest {
         seeds.put("message1-twice", concat(framed(good.message1()), framed(good.message1())));
         seeds.put("message1-only", framed(good.message1()));
         seeds.put("message1-with-payload", framed(concat(good.message1(), new byte[] {1, 2, 3})));
+        seeds.put("message1-low-order-key-zero", framed(new byte[32]));
+        byte[] orderFour = new byte[32];
+        orderFour[0] = 1;
+        seeds.put("message1-low-order-key-one", framed(orderFour));
         seeds.put("message1-31-bytes", framed(Arrays.copyOf(good.message1(), 31)));
         seeds.put("message1-65536-bytes", framed(new byte[WireLimits.MAX_HANDSHAKE_BYTES + 1]));
         seeds.put("message1-empty", framed(new byte[0]));

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.CorruptedFrameException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +137,19 @@ class LinkHandshakeHandlerTest {
         bob.writeInbound(garbage);
         assertThat(sink.events).isEmpty();
         assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("handshake"));
+        assertThat(bob.isOpen()).isFalse();
+        bob.finishAndReleaseAll();
+    }
+
+    @Test
+    void rejectsALowOrderEphemeralKeyAsACorruptedFrame() {
+        // Found by LinkHandshakeFuzzTest: the all-zero shared secret used to escape as InvalidKeyException.
+        Sink sink = new Sink();
+        EmbeddedChannel bob = channel(false, AgreementKeyPair.generate(random), sink);
+        bob.writeInbound(Unpooled.buffer().writeInt(32).writeZero(32));
+        assertThat(sink.errors).singleElement().isInstanceOf(CorruptedFrameException.class)
+                .satisfies(e -> assertThat(e).hasMessageContaining("low-order"));
+        assertThat((Object) bob.readOutbound()).isNull();
         assertThat(bob.isOpen()).isFalse();
         bob.finishAndReleaseAll();
     }
