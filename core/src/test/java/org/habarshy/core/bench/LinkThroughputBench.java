@@ -51,7 +51,8 @@ import org.habarshy.core.wire.LinkFrameCodec;
  * deviation over the measured rounds), and the CPU time the sender and receiver event-loop threads spent per
  * envelope, which depends much less on the load of other processes than wall-clock rates do.
  *
- * <p>Run: {@code scripts/bench-main.sh LinkThroughputBench [--rounds R] [--warmup W] [--small N] [--large N]}.
+ * <p>Run: {@code scripts/bench-main.sh LinkThroughputBench [--rounds R] [--warmup W] [--small N] [--large N]};
+ * a count of 0 skips that size.
  */
 public final class LinkThroughputBench {
     private static final int SMALL_BYTES = 200;
@@ -116,6 +117,9 @@ public final class LinkThroughputBench {
             System.out.println("|---|---|---:|---:|---:|---:|---:|");
             for (int size : new int[] {SMALL_BYTES, LARGE_BYTES}) {
                 int count = size == SMALL_BYTES ? small : large;
+                if (count == 0) {
+                    continue;
+                }
                 byte[] envelope = bench.envelopeOfSize(size);
                 for (Mode mode : Mode.values()) {
                     List<Round> results = bench.run(mode, envelope, count, warmup, rounds);
