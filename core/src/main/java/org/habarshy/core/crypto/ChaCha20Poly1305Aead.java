@@ -24,18 +24,32 @@ final class ChaCha20Poly1305Aead {
     /** Returns {@code ciphertext || tag}, exactly {@code plaintext.length + 16} bytes. */
     static byte[] seal(byte[] key, byte[] nonce12, byte[] aad, byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
-        ChaCha20Poly1305 cipher = init(true, key, nonce12, aad);
         byte[] out = new byte[plaintext.length + TAG_BYTES];
-        int n = cipher.processBytes(plaintext, 0, plaintext.length, out, 0);
+        seal(key, nonce12, aad, plaintext, 0, plaintext.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes {@code ciphertext || tag} of {@code in[inOff, inOff + length)} to {@code out} at {@code outOff} and
+     * returns its length, {@code length + 16}. The regions may be in the same array only if they do not overlap.
+     */
+    static int seal(byte[] key, byte[] nonce12, byte[] aad, byte[] in, int inOff, int length, byte[] out,
+                    int outOff) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        Objects.checkFromIndexSize(inOff, length, in.length);
+        Objects.checkFromIndexSize(outOff, length + TAG_BYTES, out.length);
+        ChaCha20Poly1305 cipher = init(true, key, nonce12, aad);
+        int n = cipher.processBytes(in, inOff, length, out, outOff);
         try {
-            n += cipher.doFinal(out, n);
+            n += cipher.doFinal(out, outOff + n);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
         }
-        if (n != out.length) {
+        if (n != length + TAG_BYTES) {
             throw new IllegalStateException("unexpected ChaCha20-Poly1305 output length");
         }
-        return out;
+        return n;
     }
 
     /**
@@ -45,22 +59,40 @@ final class ChaCha20Poly1305Aead {
      */
     static byte[] open(byte[] key, byte[] nonce12, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
         Objects.requireNonNull(ciphertext, "ciphertext");
+        byte[] buffer = new byte[Math.max(0, ciphertext.length - TAG_BYTES)];
+        open(key, nonce12, aad, ciphertext, 0, ciphertext.length, buffer, 0);
+        return buffer;
+    }
+
+    /**
+     * Decrypts {@code ciphertext || tag} in {@code in[inOff, inOff + length)} into {@code out} at {@code outOff}
+     * and returns the plaintext length, {@code length - 16}. BC writes plaintext before it has checked the tag:
+     * if the tag does not verify, the output region is wiped before AEADBadTagException is thrown, so no
+     * unauthenticated plaintext is ever left in {@code out}. The regions may be in the same array only if they
+     * do not overlap.
+     */
+    static int open(byte[] key, byte[] nonce12, byte[] aad, byte[] in, int inOff, int length, byte[] out,
+                    int outOff) throws GeneralSecurityException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        Objects.checkFromIndexSize(inOff, length, in.length);
         ChaCha20Poly1305 cipher = init(false, key, nonce12, aad);
-        if (ciphertext.length < TAG_BYTES) {
+        if (length < TAG_BYTES) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
-        byte[] buffer = new byte[ciphertext.length - TAG_BYTES];
+        int plaintextLength = length - TAG_BYTES;
+        Objects.checkFromIndexSize(outOff, plaintextLength, out.length);
         try {
-            int n = cipher.processBytes(ciphertext, 0, ciphertext.length, buffer, 0);
-            n += cipher.doFinal(buffer, n);
-            if (n != buffer.length) {
+            int n = cipher.processBytes(in, inOff, length, out, outOff);
+            n += cipher.doFinal(out, outOff + n);
+            if (n != plaintextLength) {
                 throw new IllegalStateException("unexpected ChaCha20-Poly1305 output length");
             }
         } catch (InvalidCipherTextException e) {
-            Arrays.fill(buffer, (byte) 0);
+            Arrays.fill(out, outOff, outOff + plaintextLength, (byte) 0);
             throw new AEADBadTagException("authentication failed");
         }
-        return buffer;
+        return plaintextLength;
     }
 
     private static ChaCha20Poly1305 init(boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {

@@ -48,14 +48,9 @@ final class NoiseCipherState {
 
     /** Returns {@code ciphertext || tag} under the next nonce, or a copy of the plaintext if there is no key. */
     byte[] encryptWithAd(byte[] ad, byte[] plaintext) {
-        Objects.requireNonNull(ad, "ad");
         Objects.requireNonNull(plaintext, "plaintext");
-        if (key == null) {
-            return plaintext.clone();
-        }
-        checkNonceAvailable();
-        byte[] out = ChaCha20Poly1305Aead.seal(key, encodeNonce(nonce), ad, plaintext);
-        nonce++;
+        byte[] out = new byte[plaintext.length + (key == null ? 0 : ChaCha20Poly1305Aead.TAG_BYTES)];
+        encryptWithAd(ad, plaintext, 0, plaintext.length, out, 0);
         return out;
     }
 
@@ -64,15 +59,44 @@ final class NoiseCipherState {
      * no key. On authentication failure it throws and, as Noise requires, does not advance the nonce.
      */
     byte[] decryptWithAd(byte[] ad, byte[] ciphertext) throws GeneralSecurityException {
-        Objects.requireNonNull(ad, "ad");
         Objects.requireNonNull(ciphertext, "ciphertext");
+        byte[] out = new byte[Math.max(0, ciphertext.length - (key == null ? 0 : ChaCha20Poly1305Aead.TAG_BYTES))];
+        decryptWithAd(ad, ciphertext, 0, ciphertext.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes {@code ciphertext || tag} of {@code in[inOff, inOff + length)} to {@code out} at {@code outOff} under
+     * the next nonce (or copies the plaintext if there is no key) and returns the bytes written.
+     */
+    int encryptWithAd(byte[] ad, byte[] in, int inOff, int length, byte[] out, int outOff) {
+        Objects.requireNonNull(ad, "ad");
         if (key == null) {
-            return ciphertext.clone();
+            System.arraycopy(in, inOff, out, outOff, length);
+            return length;
         }
         checkNonceAvailable();
-        byte[] out = ChaCha20Poly1305Aead.open(key, encodeNonce(nonce), ad, ciphertext);
+        int written = ChaCha20Poly1305Aead.seal(key, encodeNonce(nonce), ad, in, inOff, length, out, outOff);
         nonce++;
-        return out;
+        return written;
+    }
+
+    /**
+     * Decrypts {@code ciphertext || tag} in {@code in[inOff, inOff + length)} into {@code out} at {@code outOff}
+     * under the next nonce (or copies the input if there is no key) and returns the bytes written. On
+     * authentication failure it throws, leaves zeros in the output region and does not advance the nonce.
+     */
+    int decryptWithAd(byte[] ad, byte[] in, int inOff, int length, byte[] out, int outOff)
+            throws GeneralSecurityException {
+        Objects.requireNonNull(ad, "ad");
+        if (key == null) {
+            System.arraycopy(in, inOff, out, outOff, length);
+            return length;
+        }
+        checkNonceAvailable();
+        int written = ChaCha20Poly1305Aead.open(key, encodeNonce(nonce), ad, in, inOff, length, out, outOff);
+        nonce++;
+        return written;
     }
 
     /** Zeroes the key; the state then behaves as if it had no key. */

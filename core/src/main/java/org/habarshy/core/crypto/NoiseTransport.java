@@ -36,6 +36,25 @@ public final class NoiseTransport {
         return receive.decryptWithAd(NO_AD, ciphertext);
     }
 
+    /**
+     * Writes the ciphertext of {@code plaintext[offset, offset + length)} to {@code out} at {@code outOffset}
+     * and returns its length, {@code length + 16}. Lets the link encrypt between pooled buffers without copies.
+     */
+    public int encrypt(byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+        return send.encryptWithAd(NO_AD, plaintext, offset, length, out, outOffset);
+    }
+
+    /**
+     * Decrypts the next message from the peer, {@code ciphertext[offset, offset + length)}, into {@code out} at
+     * {@code outOffset} and returns the plaintext length, {@code length - 16}. On failure, as
+     * {@link #decrypt(byte[])}, it throws GeneralSecurityException without advancing the receive counter, and
+     * the output region holds zeros, never unauthenticated plaintext.
+     */
+    public int decrypt(byte[] ciphertext, int offset, int length, byte[] out, int outOffset)
+            throws GeneralSecurityException {
+        return receive.decryptWithAd(NO_AD, ciphertext, offset, length, out, outOffset);
+    }
+
     /** Returns the sending CipherState; for tests. */
     NoiseCipherState sendState() {
         return send;

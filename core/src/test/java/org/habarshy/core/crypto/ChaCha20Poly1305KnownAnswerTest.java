@@ -62,6 +62,45 @@ class ChaCha20Poly1305KnownAnswerTest {
     }
 
     @Test
+    void rfc8439Section282AtOffsetsInsideLargerArrays() throws Exception {
+        byte[] out = new byte[7 + PLAINTEXT.length + 16 + 5];
+        byte[] in = new byte[3 + PLAINTEXT.length + 9];
+        System.arraycopy(PLAINTEXT, 0, in, 3, PLAINTEXT.length);
+        assertThat(ChaCha20Poly1305Aead.seal(KEY, NONCE, AAD, in, 3, PLAINTEXT.length, out, 7))
+                .isEqualTo(PLAINTEXT.length + 16);
+        assertThat(HEX.formatHex(out, 7, 7 + PLAINTEXT.length + 16)).isEqualTo(CIPHERTEXT + TAG);
+
+        byte[] opened = new byte[2 + PLAINTEXT.length + 2];
+        assertThat(ChaCha20Poly1305Aead.open(KEY, NONCE, AAD, out, 7, PLAINTEXT.length + 16, opened, 2))
+                .isEqualTo(PLAINTEXT.length);
+        assertThat(Arrays.copyOfRange(opened, 2, 2 + PLAINTEXT.length)).isEqualTo(PLAINTEXT);
+    }
+
+    @Test
+    void openIntoACallerBufferLeavesZerosWhenTheTagFails() {
+        byte[] sealed = HEX.parseHex(CIPHERTEXT + TAG);
+        sealed[sealed.length - 1] ^= 1;
+        byte[] out = new byte[PLAINTEXT.length + 2];
+        Arrays.fill(out, (byte) 0x55);
+        assertThatThrownBy(() -> ChaCha20Poly1305Aead.open(KEY, NONCE, AAD, sealed, 0, sealed.length, out, 1))
+                .isInstanceOf(AEADBadTagException.class);
+        assertThat(Arrays.copyOfRange(out, 1, 1 + PLAINTEXT.length)).containsOnly((byte) 0);
+        assertThat(out[0]).isEqualTo((byte) 0x55);
+        assertThat(out[out.length - 1]).isEqualTo((byte) 0x55);
+    }
+
+    @Test
+    void regionsOutsideTheArraysAreRejected() {
+        byte[] sealed = HEX.parseHex(CIPHERTEXT + TAG);
+        assertThatThrownBy(() -> ChaCha20Poly1305Aead.seal(KEY, NONCE, AAD, PLAINTEXT, 1, PLAINTEXT.length,
+                new byte[PLAINTEXT.length + 16], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ChaCha20Poly1305Aead.seal(KEY, NONCE, AAD, PLAINTEXT, 0, PLAINTEXT.length,
+                new byte[PLAINTEXT.length + 15], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ChaCha20Poly1305Aead.open(KEY, NONCE, AAD, sealed, 0, sealed.length,
+                new byte[PLAINTEXT.length - 1], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void emptyPlaintextRoundTrips() throws Exception {
         byte[] sealed = ChaCha20Poly1305Aead.seal(KEY, NONCE, new byte[0], new byte[0]);
         assertThat(sealed).hasSize(16);

@@ -67,6 +67,44 @@ class NoiseHandshakeTest {
     }
 
     @Test
+    void transportBetweenRegionsOfLargerArraysMatchesTheArrayForm() throws Exception {
+        Run first = handshake();
+        NoiseTransport a = first.initiator().split();
+        NoiseTransport b = first.responder().split();
+        byte[] plaintext = new byte[70_000];
+        RANDOM.nextBytes(plaintext);
+        byte[] in = new byte[5 + plaintext.length];
+        System.arraycopy(plaintext, 0, in, 5, plaintext.length);
+        byte[] wire = new byte[3 + plaintext.length + NoiseTransport.OVERHEAD_BYTES];
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.encrypt(in, 5, plaintext.length, wire, 3))
+                    .isEqualTo(plaintext.length + NoiseTransport.OVERHEAD_BYTES);
+            byte[] out = new byte[plaintext.length + 1];
+            assertThat(b.decrypt(wire, 3, wire.length - 3, out, 1)).isEqualTo(plaintext.length);
+            assertThat(Arrays.copyOfRange(out, 1, out.length)).isEqualTo(plaintext);
+            // Both forms share the counter: the array form continues the same stream.
+            assertThat(b.decrypt(a.encrypt(bytes("next")))).isEqualTo(bytes("next"));
+        }
+    }
+
+    @Test
+    void aRejectedTransportMessageLeavesZerosInTheCallerBufferAndTheCounterUnchanged() throws Exception {
+        Run run = handshake();
+        NoiseTransport a = run.initiator().split();
+        NoiseTransport b = run.responder().split();
+        byte[] ciphertext = a.encrypt(bytes("attack at dawn"));
+        byte[] tampered = ciphertext.clone();
+        tampered[0] ^= 1;
+        byte[] out = new byte[ciphertext.length];
+        Arrays.fill(out, (byte) 0x55);
+        assertThatThrownBy(() -> b.decrypt(tampered, 0, tampered.length, out, 0))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThat(Arrays.copyOf(out, ciphertext.length - NoiseTransport.OVERHEAD_BYTES)).containsOnly((byte) 0);
+        assertThat(b.decrypt(ciphertext, 0, ciphertext.length, out, 0)).isEqualTo(14);
+        assertThat(Arrays.copyOf(out, 14)).isEqualTo(bytes("attack at dawn"));
+    }
+
+    @Test
     void turnOrderIsEnforced() throws Exception {
         NoiseHandshake initiator = NoiseHandshake.initiator(alice, PROLOGUE, RANDOM);
         NoiseHandshake responder = NoiseHandshake.responder(bob, PROLOGUE, RANDOM);
