@@ -2,10 +2,10 @@ package org.habarshy.core.wire;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.EncoderException;
@@ -44,12 +44,21 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
     private LinkFrameCodec() {
     }
 
+    /**
+     * Serialises straight into a pooled heap buffer: the link cipher that follows reads the array in
+     * place (Bouncy Castle works on arrays only).
+     */
     @Override
     protected void encode(ChannelHandlerContext ctx, SyncRecord record, List<Object> out) throws IOException {
         LinkFrame frame = toProto(record);
-        ByteBuf buf = ctx.alloc().buffer(frame.getSerializedSize());
-        try (ByteBufOutputStream stream = new ByteBufOutputStream(buf)) {
-            frame.writeTo(stream);
+        int size = frame.getSerializedSize();
+        ByteBuf buf = ctx.alloc().heapBuffer(size, size);
+        try {
+            CodedOutputStream coded = CodedOutputStream.newInstance(buf.array(),
+                    buf.arrayOffset() + buf.writerIndex(), size);
+            frame.writeTo(coded);
+            coded.checkNoSpaceLeft();
+            buf.writerIndex(buf.writerIndex() + size);
             out.add(buf);
         } catch (IOException | RuntimeException e) {
             buf.release();
@@ -65,12 +74,19 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
         }
     }
 
-    /** Parses one frame body; returns null for a frame kind this version does not know. */
+    /**
+     * Parses one frame body; returns null for a frame kind this version does not know. The parsed
+     * bytes fields alias {@code body} (no copy while parsing); every field that outlives this call is
+     * copied out of it into the record.
+     */
     static SyncRecord fromBytes(ByteBuf body) throws MalformedRecordException {
+        if (body.readableBytes() > WireLimits.MAX_FRAME_BYTES) {
+            throw new MalformedRecordException("frame of " + body.readableBytes() + " bytes");
+        }
         LinkFrame frame;
-        try (ByteBufInputStream in = new ByteBufInputStream(body)) {
-            CodedInputStream coded = CodedInputStream.newInstance(in);
-            coded.setSizeLimit(WireLimits.MAX_FRAME_BYTES);
+        try {
+            CodedInputStream coded = CodedInputStream.newInstance(body.nioBuffer());
+            coded.enableAliasing(true);
             frame = LinkFrame.parseFrom(coded);
         } catch (InvalidProtocolBufferException e) {
             throw new MalformedRecordException("frame is not a valid LinkFrame", e);
@@ -125,7 +141,8 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
             return LinkFrame.newBuilder().setRequest(Request.newBuilder().addAllIds(bytes(request.ids()))).build();
         } else if (record instanceof EnvelopeRecord envelope) {
             return LinkFrame.newBuilder().setEnvelope(EnvelopeTransfer.newBuilder()
-                    .setEnvelope(ByteString.copyFrom(envelope.envelope()))
+                    // envelope() returns a fresh copy that nothing else holds, so it can be wrapped as is.
+                    .setEnvelope(UnsafeByteOperations.unsafeWrap(envelope.envelope()))
                     .setHops(envelope.hops())).build();
         } else if (record instanceof OfferDoneRecord) {
             return LinkFrame.newBuilder().setOfferDone(OfferDone.getDefaultInstance()).build();

@@ -10,10 +10,13 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.crypto.AgreementKeyPair;
+import org.habarshy.core.crypto.EnvelopeFormat;
+import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.OfferRecord;
 import org.habarshy.core.wire.Frames;
 import org.habarshy.core.wire.LinkFrameCodec;
@@ -101,6 +104,33 @@ class LinkHandshakeHandlerTest {
         alice.writeOutbound(offer);
         pump(alice, bob);
         assertThat(bobSink.records).containsExactly(offer);
+        assertThat(alice.finishAndReleaseAll()).isFalse();
+        assertThat(bob.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
+    void carriesLargeRecordsArrivingInDirectBuffersAsFromASocket() {
+        Sink aliceSink = new Sink();
+        Sink bobSink = new Sink();
+        EmbeddedChannel alice = channel(true, AgreementKeyPair.generate(random), aliceSink);
+        EmbeddedChannel bob = channel(false, AgreementKeyPair.generate(random), bobSink);
+        pump(alice, bob);
+
+        byte[] envelope = new byte[EnvelopeFormat.MAX_BYTES];
+        random.nextBytes(envelope);
+        List<EnvelopeRecord> sent = List.of(new EnvelopeRecord(envelope, 2),
+                new EnvelopeRecord(Arrays.copyOf(envelope, EnvelopeFormat.MIN_BYTES), 0));
+        sent.forEach(alice::writeOutbound);
+        ByteBuf direct = Unpooled.directBuffer();
+        ByteBuf part;
+        while ((part = alice.readOutbound()) != null) {
+            direct.writeBytes(part);
+            part.release();
+        }
+        // One contiguous direct buffer: the frame decoder hands out slices of it, which have no array.
+        bob.writeInbound(direct);
+        assertThat(bobSink.errors).isEmpty();
+        assertThat(bobSink.records).containsExactlyElementsOf(sent);
         assertThat(alice.finishAndReleaseAll()).isFalse();
         assertThat(bob.finishAndReleaseAll()).isFalse();
     }
