@@ -5,6 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.BenchPrimitives;
@@ -83,6 +86,9 @@ public class CryptoBenchmark {
         byte[] aeadCiphertext;
         NoiseTransport initiatorTransport;
         NoiseTransport responderTransport;
+        Cipher jdkCipher;
+        SecretKeySpec jdkKey;
+        byte[] jdkNonce;
 
         @Setup(Level.Trial)
         public void setUp() throws GeneralSecurityException {
@@ -104,6 +110,9 @@ public class CryptoBenchmark {
                     random);
             initiatorTransport = pair[0];
             responderTransport = pair[1];
+            jdkCipher = Cipher.getInstance("ChaCha20-Poly1305");
+            jdkKey = new SecretKeySpec(aeadKey, "ChaCha20");
+            jdkNonce = new byte[BenchPrimitives.AEAD_NONCE_BYTES];
         }
     }
 
@@ -161,6 +170,21 @@ public class CryptoBenchmark {
     @Benchmark
     public byte[] chacha20Poly1305Open(Sized s) throws GeneralSecurityException {
         return BenchPrimitives.aeadOpen(s.aeadKey, s.aeadNonce, new byte[0], s.aeadCiphertext);
+    }
+
+    /**
+     * Reference only, not used by the node: the JDK's own ChaCha20-Poly1305 (SunJCE) over {@code size} bytes,
+     * to compare with Bouncy Castle's on the running JVM (newer JDKs have intrinsics for it). A fresh nonce per
+     * call, as the JCE refuses to reuse one.
+     */
+    @Benchmark
+    public byte[] jdkChaCha20Poly1305Seal(Sized s) throws GeneralSecurityException {
+        s.jdkNonce[0]++;
+        if (s.jdkNonce[0] == 0) {
+            s.jdkNonce[1]++;
+        }
+        s.jdkCipher.init(Cipher.ENCRYPT_MODE, s.jdkKey, new IvParameterSpec(s.jdkNonce));
+        return s.jdkCipher.doFinal(s.content);
     }
 
     // ---- link layer ----
