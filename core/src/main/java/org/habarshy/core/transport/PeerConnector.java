@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ public final class PeerConnector {
 
     /** Adds a peer to keep connected to; permanent peers are never dropped by {@link #forget}. */
     public void add(InetSocketAddress address, boolean permanent) {
-        loop.execute(() -> {
+        onLoop(() -> {
             Target existing = targets.get(address);
             if (existing != null) {
                 existing.forgotten = false;
@@ -75,7 +76,7 @@ public final class PeerConnector {
 
     /** Stops reconnecting to a peer that went away; an open connection stays until it drops, and is not redialled. */
     public void forget(InetSocketAddress address) {
-        loop.execute(() -> {
+        onLoop(() -> {
             Target target = targets.get(address);
             if (target == null || target.permanent) {
                 return;
@@ -90,7 +91,7 @@ public final class PeerConnector {
 
     /** Stops all reconnection; open channels are closed by the caller's event loop shutdown. */
     public void close() {
-        loop.execute(() -> closed = true);
+        onLoop(() -> closed = true);
     }
 
     private void attempt(InetSocketAddress address) {
@@ -99,7 +100,7 @@ public final class PeerConnector {
             return;
         }
         target.pending = true;
-        connect.apply(address).addListener((ChannelFuture f) -> loop.execute(() -> connected(address, f)));
+        connect.apply(address).addListener((ChannelFuture f) -> onLoop(() -> connected(address, f)));
     }
 
     private void connected(InetSocketAddress address, ChannelFuture future) {
@@ -120,7 +121,7 @@ public final class PeerConnector {
         target.channel = future.channel();
         target.connectedAt = System.nanoTime();
         onConnected.accept(address);
-        future.channel().closeFuture().addListener(c -> loop.execute(() -> disconnected(address, target)));
+        future.channel().closeFuture().addListener(c -> onLoop(() -> disconnected(address, target)));
     }
 
     private void disconnected(InetSocketAddress address, Target target) {
@@ -133,6 +134,22 @@ public final class PeerConnector {
             target.backoff = MIN_BACKOFF;
         }
         retryLater(address, target);
+    }
+
+    /**
+     * Runs a task on the connector's loop. Channels close (and discovery reports peers) while the node's event
+     * loops shut down; their tasks then have nothing left to do (no reconnection after shutdown), so a loop that no
+     * longer accepts tasks is not an error.
+     */
+    private void onLoop(Runnable task) {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Lost the race with shutdown: same as above.
+        }
     }
 
     private void retryLater(InetSocketAddress address, Target target) {

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.habarshy.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +89,40 @@ class PeerConnectorTest {
         connections.get(0).close();
 
         Await.until("a second attempt after the backoff", LIMIT, () -> connections.size() == 2);
+    }
+
+    /** Links drop while the node shuts its event loops down; that must not log a rejected-task failure. */
+    @Test
+    void aConnectionThatClosesAfterShutdownLogsNothing() throws Exception {
+        connector.add(PEER, false);
+        Await.until("connected", LIMIT, () -> connected.size() == 1);
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+
+            connections.get(0).close();
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        assertThat(warnings).extracting(LogRecord::getThrown).as("warnings logged").isEmpty();
     }
 }
