@@ -3,10 +3,8 @@ package org.habarshy.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,24 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CliCommandsTest {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    @TempDir
-    Path tmp;
-
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        habarshy.close();
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
     @Test
-    void initCreatesIdentityOnceAndIdPrintsCodeAndSafetyNumber() throws Exception {
-        Path data = tmp.resolve("alice");
+    void initCreatesIdentityOnceAndIdPrintsCodeAndSafetyNumber(HabarshyProcesses habarshy) throws Exception {
+        Path data = bed.root().resolve("alice");
         HabarshyProcesses.Result init = habarshy.ok("init", "--name", "Әлия", "--data", data.toString());
         assertThat(data.resolve("identity.key")).as(init.describe()).isRegularFile();
         assertThat(data.resolve("habarshy.db")).as(init.describe()).isRegularFile();
@@ -54,14 +40,14 @@ class CliCommandsTest {
     }
 
     @Test
-    void commandsOnAMissingIdentitySayToRunInit() throws Exception {
-        HabarshyProcesses.Result id = habarshy.run("id", "--data", tmp.resolve("nobody").toString());
+    void commandsOnAMissingIdentitySayToRunInit(HabarshyProcesses habarshy) throws Exception {
+        HabarshyProcesses.Result id = habarshy.run("id", "--data", bed.root().resolve("nobody").toString());
         assertThat(id.exitCode()).as(id.describe()).isEqualTo(2);
         assertThat(id.stderr()).as(id.describe()).contains("habarshy init");
     }
 
     @Test
-    void contactAddAcceptsAGoodCodeAndRefusesDamagedOnes() throws Exception {
+    void contactAddAcceptsAGoodCodeAndRefusesDamagedOnes(HabarshyProcesses habarshy) throws Exception {
         Path alice = habarshy.init("alice");
         Path bob = habarshy.init("bob");
         String code = habarshy.contactCode(bob);
@@ -95,7 +81,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void sendToAnUnknownAliasFailsClearlyAndQueuesNothing() throws Exception {
+    void sendToAnUnknownAliasFailsClearlyAndQueuesNothing(HabarshyProcesses habarshy) throws Exception {
         Path alice = habarshy.init("alice");
         HabarshyProcesses.Result send = habarshy.run("send", "--data", alice.toString(), "carol", "hi");
         assertThat(send.exitCode()).as(send.describe()).isEqualTo(2);
@@ -107,7 +93,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void sendQueuesAndMessagesListsItWithoutANode() throws Exception {
+    void sendQueuesAndMessagesListsItWithoutANode(HabarshyProcesses habarshy) throws Exception {
         Path[] users = habarshy.befriend("alice", "bob");
         String text = "Сәлем! Қалайсың? Привет";
         String id = habarshy.send(users[0], "bob", text);
@@ -126,8 +112,8 @@ class CliCommandsTest {
     }
 
     @Test
-    void runOnAnEmptyDataDirectoryCreatesAnIdentityFirst() throws Exception {
-        Path data = tmp.resolve("fresh");
+    void runOnAnEmptyDataDirectoryCreatesAnIdentityFirst(HabarshyProcesses habarshy) throws Exception {
+        Path data = bed.root().resolve("fresh");
         HabarshyProcess node = habarshy.startNode("node-fresh", data, HabarshyProcesses.freePort(), "--no-mdns");
         assertThat(node.stdout()).as(node.tail()).contains("First run: created identity");
         String code = habarshy.contactCode(data);
@@ -146,8 +132,9 @@ class CliCommandsTest {
         "127.0.0.1:70000|--peer port out of range",
         "127.0.0.1:0|--peer port out of range",
     })
-    void malformedPeerIsRefusedWithExitCode2(String peer, String expected) throws Exception {
-        Path data = tmp.resolve("node");
+    void malformedPeerIsRefusedWithExitCode2(String peer, String expected,
+            HabarshyProcesses habarshy) throws Exception {
+        Path data = bed.root().resolve("node");
         HabarshyProcesses.Result run = habarshy.run("run", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--port", "0", "--no-mdns", "--peer", peer);
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
@@ -156,8 +143,8 @@ class CliCommandsTest {
     }
 
     @Test
-    void badPortIsRefusedWithExitCode2() throws Exception {
-        HabarshyProcesses.Result run = habarshy.run("run", "--data", tmp.resolve("node").toString(), "--bind",
+    void badPortIsRefusedWithExitCode2(HabarshyProcesses habarshy) throws Exception {
+        HabarshyProcesses.Result run = habarshy.run("run", "--data", bed.root().resolve("node").toString(), "--bind",
                 "127.0.0.1", "--port", "70000", "--no-mdns");
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
         assertThat(run.stderr()).as(run.describe()).contains("port must be 0..65535");

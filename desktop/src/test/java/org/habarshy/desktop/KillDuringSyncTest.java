@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.habarshy.core.node.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A carrier killed with SIGKILL in the middle of a large sync loses nothing and repeats nothing: Alice's node holds
@@ -32,23 +30,11 @@ class KillDuringSyncTest {
     private static final int KILL_AT = MESSAGES / 3;
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(120);
 
-    @TempDir
-    Path tmp;
-
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        habarshy.close();
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
     @Test
-    void carrierKilledMidSyncRestartsAndHoldsExactlyTheSenderSet() throws Exception {
+    void carrierKilledMidSyncRestartsAndHoldsExactlyTheSenderSet(HabarshyProcesses habarshy) throws Exception {
         Path[] friends = habarshy.befriend("alice", "carol");
         Path alice = friends[0];
         Path bob = habarshy.init("bob");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two nodes with neither --peer nor --no-mdns find each other by mDNS alone. Both are bound to 127.0.0.1, so
@@ -27,10 +27,9 @@ class MdnsDiscoveryTest {
     /** Re-queries come every 30 s, so a missed first announcement is still answered well within this. */
     private static final Duration DISCOVERY_LIMIT = Duration.ofSeconds(120);
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
-    private HabarshyProcesses habarshy;
     private boolean loopbackMulticastWasOff;
 
     @BeforeEach
@@ -42,21 +41,17 @@ class MdnsDiscoveryTest {
         loopbackMulticastWasOff = !loopback.contains("MULTICAST");
         Assumptions.assumeTrue(ip("link", "set", "lo", "multicast", "on") != null,
                 "'ip link set lo multicast on' failed");
-        habarshy = new HabarshyProcesses(tmp);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (habarshy != null) {
-            habarshy.close();
-        }
         if (loopbackMulticastWasOff) {
             ip("link", "set", "lo", "multicast", "off");
         }
     }
 
     @Test
-    void nodesOnLoopbackFindEachOtherByMdnsAndExchangeMessages() throws Exception {
+    void nodesOnLoopbackFindEachOtherByMdnsAndExchangeMessages(HabarshyProcesses habarshy) throws Exception {
         long eth0Before = NetworkNamespaces.hostTxPackets("eth0");
         Path[] users = habarshy.befriend("alice", "bob");
         int alicePort = HabarshyProcesses.freePort();

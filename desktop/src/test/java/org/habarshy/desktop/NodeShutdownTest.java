@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.habarshy.desktop.HabarshyProcesses.assertNoPeerAddresses;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** 'habarshy run' stops cleanly on SIGTERM and SIGINT, and its log does not give away where its peers are. */
 class NodeShutdownTest {
-    @TempDir
-    Path tmp;
-
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        habarshy.close();
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "INT"})
-    void linkedNodesExitWithStatusZeroOnSignalAndLogNoPeerAddress(String signal) throws Exception {
+    void linkedNodesExitWithStatusZeroOnSignalAndLogNoPeerAddress(String signal,
+            HabarshyProcesses habarshy) throws Exception {
         Assumptions.assumeFalse(signal.equals("INT") && habarshy.childrenMayIgnoreSigint(),
                 "this JVM ignores SIGINT (started in the background without job control) and no GNU env "
                         + "--default-signal is available to restore it for the children");

@@ -2,18 +2,14 @@ package org.habarshy.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.habarshy.desktop.HabarshyProcesses.assertMessage;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.habarshy.core.testing.NetworkNamespaces;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Four 'habarshy run' processes in a line of network namespaces, A - B - C - D, each found by mDNS only. The
@@ -31,35 +27,12 @@ class PartitionHealTest {
     private static final String TO_DANA = "Дана, сәлем! Желі бөлінген кезде жазылды. Written while split.";
     private static final String TO_ALICE = "Әлия, сәлем! Мен де. Я тоже писала, пока сети не было.";
 
-    @TempDir
-    Path tmp;
-
-    private NetworkNamespaces network;
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Optional<String> unavailable = NetworkNamespaces.unavailable();
-        assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
-        network = new NetworkNamespaces("hb-heal");
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        try {
-            if (habarshy != null) {
-                habarshy.close();
-            }
-        } finally {
-            if (network != null) {
-                network.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.inNamespaces("hb-heal");
 
     @Test
-    void twoHalvesThatNeverMetExchangeMessagesOnceTheLinkBetweenThemComesUp() throws Exception {
+    void twoHalvesThatNeverMetExchangeMessagesOnceTheLinkBetweenThemComesUp(HabarshyProcesses habarshy,
+            NetworkNamespaces network) throws Exception {
         long eth0Before = NetworkNamespaces.hostTxPackets("eth0");
         Path[] friends = habarshy.befriend("alice", "dana");
         Path alice = friends[0];
@@ -67,17 +40,14 @@ class PartitionHealTest {
         Path bob = habarshy.init("bob");
         Path chingiz = habarshy.init("chingiz");
 
-        String nsA = network.add("a");
-        String nsB = network.add("b");
-        String nsC = network.add("c");
-        String nsD = network.add("d");
-        network.link(nsA, "hb-ab", "169.254.41.1/24", nsB, "hb-ba", "169.254.41.2/24");
-        network.link(nsB, "hb-bc", "169.254.42.1/24", nsC, "hb-cb", "169.254.42.2/24");
-        network.link(nsC, "hb-cd", "169.254.43.1/24", nsD, "hb-dc", "169.254.43.2/24");
-        network.setUp(nsA, "hb-ab", true);
-        network.setUp(nsB, "hb-ba", true);
-        network.setUp(nsC, "hb-cd", true);
-        network.setUp(nsD, "hb-dc", true);
+        List<String> line = bed.line(41, "a", "b", "c", "d");
+        String nsA = line.get(0);
+        String nsB = line.get(1);
+        String nsC = line.get(2);
+        String nsD = line.get(3);
+        // The halves have never met: B-C is down before any node starts.
+        network.setUp(nsB, "hb-bc", false);
+        network.setUp(nsC, "hb-cb", false);
 
         List<HabarshyProcess> nodes = List.of(
                 habarshy.startNodeIn(nsA, "node-alice", alice, 7481),

@@ -3,19 +3,15 @@ package org.habarshy.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.habarshy.desktop.HabarshyProcesses.assertMessage;
 import static org.habarshy.desktop.HabarshyProcesses.assertNoPeerAddresses;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.habarshy.core.testing.NetworkNamespaces;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three 'habarshy run' processes, each in a network namespace of its own: A (Alice) and B (Bob) share one veth
@@ -29,10 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * record. Needs root and iproute2; skipped otherwise. Timings are printed, not asserted.
  */
 class ThreeHopMeshTest {
-    private static final String LINK_AB = "hb-ab";
-    private static final String LINK_BA = "hb-ba";
+    /** Bob's side of the B-C link (see {@link ProcessTestBed#line}). */
     private static final String LINK_BC = "hb-bc";
-    private static final String LINK_CB = "hb-cb";
     private static final int PORT_A = 7471;
     private static final int PORT_B = 7472;
     private static final int PORT_C = 7473;
@@ -40,50 +34,22 @@ class ThreeHopMeshTest {
     private static final Duration DISCOVERY_LIMIT = Duration.ofSeconds(120);
     private static final String FIRST = "Сәлем, Карина! Бұл хабар Бобтың түйіні арқылы келді. Привет через Боба.";
 
-    @TempDir
-    Path tmp;
-
-    private NetworkNamespaces network;
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Optional<String> unavailable = NetworkNamespaces.unavailable();
-        assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
-        network = new NetworkNamespaces("hb-3hop");
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        try {
-            if (habarshy != null) {
-                habarshy.close();
-            }
-        } finally {
-            if (network != null) {
-                network.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.inNamespaces("hb-3hop");
 
     @Test
-    void messagesCrossAStrangerBetweenTwoNetworksAndSurviveACutLink() throws Exception {
+    void messagesCrossAStrangerBetweenTwoNetworksAndSurviveACutLink(HabarshyProcesses habarshy,
+            NetworkNamespaces network) throws Exception {
         long eth0Before = NetworkNamespaces.hostTxPackets("eth0");
         Path[] friends = habarshy.befriend("alice", "carol");
         Path alice = friends[0];
         Path carol = friends[1];
         Path bob = habarshy.init("bob");
 
-        String nsA = network.add("a");
-        String nsB = network.add("b");
-        String nsC = network.add("c");
-        network.link(nsA, LINK_AB, "169.254.31.1/24", nsB, LINK_BA, "169.254.31.2/24");
-        network.link(nsB, LINK_BC, "169.254.32.1/24", nsC, LINK_CB, "169.254.32.2/24");
-        network.setUp(nsA, LINK_AB, true);
-        network.setUp(nsB, LINK_BA, true);
-        network.setUp(nsB, LINK_BC, true);
-        network.setUp(nsC, LINK_CB, true);
+        List<String> line = bed.line(31, "a", "b", "c");
+        String nsA = line.get(0);
+        String nsB = line.get(1);
+        String nsC = line.get(2);
 
         HabarshyProcess nodeB = habarshy.startNodeIn(nsB, "node-bob", bob, PORT_B);
         HabarshyProcess nodeA = habarshy.startNodeIn(nsA, "node-alice", alice, PORT_A);

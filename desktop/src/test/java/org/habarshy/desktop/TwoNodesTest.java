@@ -5,10 +5,9 @@ import static org.habarshy.desktop.HabarshyProcesses.assertMessage;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,18 +18,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TwoNodesTest {
     private static final String KAZAKH_RUSSIAN = "Сәлем! Қалайсың? Привет";
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
-    private HabarshyProcesses habarshy;
     private Path alice;
     private Path bob;
     private int alicePort;
     private int bobPort;
 
     @BeforeEach
-    void setUp() throws Exception {
-        habarshy = new HabarshyProcesses(tmp);
+    void setUp(HabarshyProcesses habarshy) throws Exception {
         Path[] users = habarshy.befriend("alice", "bob");
         alice = users[0];
         bob = users[1];
@@ -38,21 +35,16 @@ class TwoNodesTest {
         bobPort = HabarshyProcesses.freePort();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        habarshy.close();
-    }
-
     private HabarshyProcess startBob() throws Exception {
-        return habarshy.startNode("node-bob", bob, bobPort, "--no-mdns");
+        return bed.habarshy().startNode("node-bob", bob, bobPort, "--no-mdns");
     }
 
     private HabarshyProcess startAlice(String name) throws Exception {
-        return habarshy.startNode(name, alice, alicePort, "--no-mdns", "--peer", "127.0.0.1:" + bobPort);
+        return bed.habarshy().startNode(name, alice, alicePort, "--no-mdns", "--peer", "127.0.0.1:" + bobPort);
     }
 
     @Test
-    void messagesSentByACommandReachTheOtherRunningNodeInBothDirections() throws Exception {
+    void messagesSentByACommandReachTheOtherRunningNodeInBothDirections(HabarshyProcesses habarshy) throws Exception {
         startBob();
         startAlice("node-alice");
 
@@ -77,7 +69,7 @@ class TwoNodesTest {
     }
 
     @Test
-    void messageSentWhileNoNodeRunsIsDeliveredOnceBothStart() throws Exception {
+    void messageSentWhileNoNodeRunsIsDeliveredOnceBothStart(HabarshyProcesses habarshy) throws Exception {
         String id = habarshy.send(alice, "bob", KAZAKH_RUSSIAN);
         assertThat(habarshy.message(alice, id).orElseThrow().get("state").getAsString()).isEqualTo("queued");
 
@@ -97,7 +89,8 @@ class TwoNodesTest {
      */
     @ParameterizedTest(name = "bob running during the kill: {0}")
     @ValueSource(booleans = {false, true})
-    void messageQueuedJustBeforeKillNineSurvivesAndIsDelivered(boolean bobRunning) throws Exception {
+    void messageQueuedJustBeforeKillNineSurvivesAndIsDelivered(boolean bobRunning,
+            HabarshyProcesses habarshy) throws Exception {
         if (bobRunning) {
             startBob();
         }
