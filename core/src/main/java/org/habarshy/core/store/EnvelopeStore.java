@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,25 +27,118 @@ public final class EnvelopeStore {
     static final int IN_CHUNK = 500;
 
     private static final String COLUMNS = "id, bytes, created_at, expires_at, hops, received_at";
+    /** Rows the carry quota may delete: not waiting to be opened, not one of this user's own messages. */
+    private static final String EVICTABLE = "NOT EXISTS (SELECT 1 FROM pending_open p WHERE p.id = e.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = e.id AND m.direction = 'OUTGOING')";
 
     /** Creates a store; it holds no state. */
     public EnvelopeStore() {
     }
 
-    /** Stores {@code e} unless an envelope with the same id is already stored; returns true iff it was new. */
+    /**
+     * Stores {@code e} unless an envelope with the same id is already stored; returns true iff it was new. Use it
+     * for this node's own envelopes; envelopes received from a peer go through
+     * {@link #insertCarried(Transaction, StoredEnvelope, String, int)}.
+     */
     public boolean insert(Transaction t, StoredEnvelope e) throws StoreException {
+        return insertCarried(t, e, "", 0);
+    }
+
+    /**
+     * Stores {@code e}, received over the link session {@code origin}, with an eviction {@code priority}
+     * (lower is evicted first), unless an envelope with the same id is already stored; returns true iff it was
+     * new. The existing row of a duplicate keeps its origin, hops and priority.
+     */
+    public boolean insertCarried(Transaction t, StoredEnvelope e, String origin, int priority)
+            throws StoreException {
         Objects.requireNonNull(e, "e");
-        String sql = "INSERT INTO envelopes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+        Objects.requireNonNull(origin, "origin");
+        String sql = "INSERT INTO envelopes (" + COLUMNS + ", size, origin, priority)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
         try (PreparedStatement ps = t.connection().prepareStatement(sql)) {
+            byte[] bytes = e.bytes();
             ps.setBytes(1, e.id().bytes());
-            ps.setBytes(2, e.bytes());
+            ps.setBytes(2, bytes);
             ps.setLong(3, e.createdAt());
             ps.setLong(4, e.expiresAt());
             ps.setInt(5, e.hops());
             ps.setLong(6, e.receivedAt());
+            ps.setLong(7, bytes.length);
+            ps.setString(8, origin);
+            ps.setInt(9, priority);
             return ps.executeUpdate() == 1;
         } catch (SQLException x) {
             throw t.error(x);
+        }
+    }
+
+    /**
+     * Returns the bytes held per origin for envelopes received from peers ({@code hops > 0}): the usage the carry
+     * quota counts. This node's own envelopes are not included.
+     */
+    public Map<String, Long> carriedBytesByOrigin(Transaction t) throws StoreException {
+        Map<String, Long> usage = new HashMap<>();
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT origin, sum(size) FROM envelopes WHERE hops > 0 GROUP BY origin");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                usage.put(rs.getString(1), rs.getLong(2));
+            }
+            return usage;
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
+    /**
+     * Returns up to {@code limit} envelopes received from peers that expired ({@code expires_at <= now}), soonest
+     * expired first, leaving out those still waiting to be opened.
+     */
+    public List<CarriedEnvelope> expiredCarried(Transaction t, long now, int limit) throws StoreException {
+        return carried(t, "SELECT id, origin, size FROM envelopes e WHERE hops > 0 AND expires_at <= ? AND "
+                + EVICTABLE + " ORDER BY expires_at LIMIT ?", now, null, limit);
+    }
+
+    /**
+     * Returns up to {@code limit} live envelopes that {@code origin} delivered, in eviction order: lowest priority
+     * first, then most hops, then oldest. Envelopes still waiting to be opened and this user's own messages are
+     * never returned.
+     */
+    public List<CarriedEnvelope> evictable(Transaction t, String origin, int limit) throws StoreException {
+        return carried(t, "SELECT id, origin, size FROM envelopes e WHERE hops > 0 AND origin = ? AND "
+                + EVICTABLE + " ORDER BY priority, hops DESC, created_at LIMIT ?", null, origin, limit);
+    }
+
+    /** Deletes the envelope with {@code id}; returns true iff one was stored. */
+    public boolean delete(Transaction t, EnvelopeId id) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement("DELETE FROM envelopes WHERE id = ?")) {
+            ps.setBytes(1, id.bytes());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException x) {
+            throw t.error(x);
+        }
+    }
+
+    private static List<CarriedEnvelope> carried(Transaction t, String sql, Long now, String origin, int limit)
+            throws StoreException {
+        List<CarriedEnvelope> out = new ArrayList<>();
+        try (PreparedStatement ps = t.connection().prepareStatement(sql)) {
+            if (now != null) {
+                ps.setLong(1, now);
+            } else {
+                ps.setString(1, origin);
+            }
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CarriedEnvelope(new EnvelopeId(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        } catch (SQLException x) {
+            throw t.error(x);
+        } catch (IllegalArgumentException | NullPointerException x) {
+            throw t.corruptRow(x);
         }
     }
 

@@ -29,6 +29,11 @@ public record StoredEnvelope(EnvelopeId id, byte[] bytes, long createdAt, long e
         return bytes.clone();
     }
 
+    /** Returns the length of the envelope in bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof StoredEnvelope other
