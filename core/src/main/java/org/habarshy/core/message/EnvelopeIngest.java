@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.crypto.EnvelopeFormat;
@@ -16,12 +15,17 @@ import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.crypto.OpenedEnvelope;
+import org.habarshy.core.routing.CarryLimits;
+import org.habarshy.core.routing.CarryQuota;
+import org.habarshy.core.routing.FloodCounters;
+import org.habarshy.core.routing.Rejection;
 import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.PendingOpenStore;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.store.StoredEnvelope;
+import org.habarshy.core.store.Transaction;
 import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.SyncLimits;
 import org.habarshy.core.sync.SyncStorage;
@@ -33,12 +37,24 @@ import org.habarshy.core.wire.MalformedRecordException;
  * sent. Incoming envelopes are checked (size, header, expiry, clock skew), identified by the hash of
  * their exact bytes, stored sealed, and then trial-opened on the crypto executor; only verified
  * content reaches the {@link Inbox}. Envelopes of unknown versions are stored and carried unopened.
- * Store methods run on the store executor.
+ * Envelopes for others are kept within the {@link CarryQuota}; every refusal is counted by reason in
+ * {@link FloodCounters}.
+ *
+ * <p>Group commit: {@link #receive} validates an envelope and queues it; a {@link #flush()} task, queued on the
+ * store executor behind the records already waiting there, stores every queued envelope with its pending-open
+ * row in one transaction, and clears the pending-open rows of envelopes opened since. Nothing depends on an
+ * envelope before that commit (opening and announcing start after it, and peers are never acknowledged per
+ * envelope), so a kill -9 loses at most envelopes the peer offers again at the next sync. Store methods run on
+ * the store executor.
  */
 public final class EnvelopeIngest implements SyncStorage {
     private static final System.Logger LOG = System.getLogger(EnvelopeIngest.class.getName());
     private static final int OFFER_SCAN_LIMIT = 1_000_000;
     private static final int RESUME_LIMIT = 100_000;
+    /** Most envelopes committed in one transaction. */
+    static final int MAX_BATCH = 256;
+    /** Envelope bytes at which a batch is committed at once. */
+    static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
     private final Database db;
     private final EnvelopeStore envelopes;
@@ -50,11 +66,33 @@ public final class EnvelopeIngest implements SyncStorage {
     private final Clock clock;
     private final PendingOpenStore pending = new PendingOpenStore();
     private final ContentCodec codec = new ContentCodec();
-    private final AtomicLong rejected = new AtomicLong();
+    private final CarryQuota quota;
+    private final FloodCounters counters;
+    private final List<Arrival> batch = new ArrayList<>();
+    private final List<EnvelopeId> openedIds = new ArrayList<>();
+    private long batchBytes;
+    private boolean flushScheduled;
+    private boolean quotaLoaded;
 
-    /** Creates the ingest path; {@code announce} offers newly stored envelopes to all links. */
+    /**
+     * Creates the ingest path with the default carry limits; {@code announce} offers newly stored envelopes to
+     * all links.
+     */
     public EnvelopeIngest(Database db, EnvelopeStore envelopes, EnvelopeOpener opener, Inbox inbox,
                           Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock) {
+        this(db, envelopes, opener, inbox, cryptoExecutor, storeExecutor, announce, clock, CarryLimits.DEFAULTS,
+                new FloodCounters());
+    }
+
+    /**
+     * Creates the ingest path; {@code announce} offers newly stored envelopes to all links, {@code limits} bound
+     * what is carried for others and {@code counters} count what is refused or evicted.
+     */
+    public EnvelopeIngest(Database db, EnvelopeStore envelopes, EnvelopeOpener opener, Inbox inbox,
+                          Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
+                          CarryLimits limits, FloodCounters counters) {
+        this.counters = counters;
+        this.quota = new CarryQuota(limits, envelopes, counters);
         this.db = db;
         this.envelopes = envelopes;
         this.opener = opener;
@@ -105,45 +143,147 @@ public final class EnvelopeIngest implements SyncStorage {
     @Override
     public Optional<EnvelopeId> receive(EnvelopeRecord record, String linkLabel) {
         byte[] bytes = record.envelope();
+        if (bytes.length > EnvelopeFormat.MAX_BYTES) {
+            return reject(linkLabel, Rejection.OVERSIZED);
+        }
         EnvelopeHeader header;
         try {
             header = EnvelopeFormat.parseHeader(bytes);
         } catch (MalformedEnvelopeException e) {
-            return reject(linkLabel, "malformed envelope: " + e.getMessage());
+            return reject(linkLabel, Rejection.MALFORMED);
+        }
+        if (record.hops() >= SyncLimits.MAX_HOPS) {
+            return reject(linkLabel, Rejection.TOO_MANY_HOPS);
         }
         long now = clock.millis();
         if (header.expiresAt() <= now) {
-            return reject(linkLabel, "expired envelope");
+            return reject(linkLabel, Rejection.EXPIRED);
         }
         if (header.createdAt() > now + MessageLimits.MAX_CLOCK_SKEW.toMillis()) {
-            return reject(linkLabel, "envelope created in the future");
+            return reject(linkLabel, Rejection.FUTURE);
         }
         if (header.expiresAt() - header.createdAt() > MessageLimits.MAX_TTL.toMillis()) {
-            return reject(linkLabel, "envelope lifetime too long");
+            return reject(linkLabel, Rejection.TOO_LONG_LIVED);
+        }
+        if (!ensureQuotaLoaded()) {
+            return Optional.empty();
+        }
+        if (quota.usedBytes(linkLabel) + bytes.length > quota.limits().originQuotaBytes()) {
+            return reject(linkLabel, Rejection.ORIGIN_QUOTA);
         }
         EnvelopeId id = EnvelopeFormat.idOf(bytes);
         StoredEnvelope stored = new StoredEnvelope(id, bytes, header.createdAt(), header.expiresAt(),
                 record.hops() + 1, now);
-        boolean fresh;
-        try {
-            fresh = db.write(t -> {
-                boolean added = envelopes.insert(t, stored);
-                if (added && header.supported()) {
-                    pending.add(t, id);
-                }
-                return added;
-            });
-        } catch (StoreException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot store an incoming envelope: " + e.getMessage());
-            return Optional.empty();
-        }
-        if (fresh) {
-            if (header.supported()) {
-                cryptoExecutor.execute(() -> open(id, bytes));
-            }
-            announce.run();
+        batch.add(new Arrival(stored, linkLabel, header.supported()));
+        batchBytes += bytes.length;
+        if (batch.size() >= MAX_BATCH || batchBytes >= MAX_BATCH_BYTES) {
+            flush();
+        } else {
+            scheduleFlush();
         }
         return Optional.of(id);
+    }
+
+    /**
+     * Commits, in one transaction, every envelope received since the last flush (each with its pending-open
+     * row, after the carry quota made room for it) and every pending-open row whose envelope finished opening;
+     * then schedules opening of the new envelopes and announces them. Runs by itself on the store executor
+     * after the records already queued there; call it directly only to drain (node shutdown). Store executor
+     * only.
+     */
+    public void flush() {
+        flushScheduled = false;
+        if (batch.isEmpty() && openedIds.isEmpty()) {
+            return;
+        }
+        List<Arrival> arrivals = new ArrayList<>(batch);
+        List<EnvelopeId> done = new ArrayList<>(openedIds);
+        batch.clear();
+        openedIds.clear();
+        batchBytes = 0;
+        if (!ensureQuotaLoaded()) {
+            return;
+        }
+        List<Arrival> fresh;
+        try {
+            fresh = db.write(t -> storeAll(t, arrivals, done));
+        } catch (StoreException e) {
+            // Nothing of the batch is stored: peers offer the envelopes again, pending rows are retried at start.
+            LOG.log(System.Logger.Level.WARNING, "cannot store incoming envelopes: " + e.getMessage());
+            quotaLoaded = false;
+            return;
+        }
+        for (Arrival a : fresh) {
+            if (a.supported()) {
+                byte[] bytes = a.envelope().bytes();
+                cryptoExecutor.execute(() -> open(a.envelope().id(), bytes));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            announce.run();
+        }
+    }
+
+    private List<Arrival> storeAll(Transaction t, List<Arrival> arrivals, List<EnvelopeId> done)
+            throws StoreException {
+        List<Arrival> fresh = new ArrayList<>();
+        long now = clock.millis();
+        for (Arrival a : arrivals) {
+            EnvelopeId id = a.envelope().id();
+            if (envelopes.contains(t, id)) {
+                counters.reject(Rejection.DUPLICATE);
+                continue;
+            }
+            Optional<Rejection> refused = quota.admit(t, a.origin(), a.envelope().size(), now);
+            if (refused.isPresent()) {
+                reject(a.origin(), refused.get());
+                continue;
+            }
+            envelopes.insertCarried(t, a.envelope(), a.origin(), a.supported() ? 1 : 0);
+            if (a.supported()) {
+                pending.add(t, id);
+            }
+            fresh.add(a);
+        }
+        for (EnvelopeId id : done) {
+            pending.remove(t, id);
+        }
+        return fresh;
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            storeExecutor.execute(this::flush);
+        }
+    }
+
+    private boolean ensureQuotaLoaded() {
+        if (quotaLoaded) {
+            return true;
+        }
+        try {
+            db.read(t -> {
+                quota.reload(t);
+                return null;
+            });
+            quotaLoaded = true;
+            return true;
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the carry quota usage: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Re-reads the quota usage before the next envelope (after housekeeping deleted envelopes). */
+    public void quotaChanged() {
+        quotaLoaded = false;
+    }
+
+    /** Returns the bytes of carried envelopes held, as the quota counts them. Store executor only. */
+    public long carriedBytes() {
+        ensureQuotaLoaded();
+        return quota.usedBytes();
     }
 
     /**
@@ -185,24 +325,26 @@ public final class EnvelopeIngest implements SyncStorage {
             if (opened.isPresent() && content != null) {
                 inbox.accept(opened.get(), content);
             }
-            db.write(t -> {
-                pending.remove(t, id);
-                return null;
-            });
+            openedIds.add(id);
+            scheduleFlush();
         } catch (StoreException e) {
             // The envelope stays pending and is opened again at the next start.
             LOG.log(System.Logger.Level.WARNING, "cannot store an incoming message: " + e.getMessage());
         }
     }
 
-    private Optional<EnvelopeId> reject(String linkLabel, String reason) {
-        rejected.incrementAndGet();
-        LOG.log(System.Logger.Level.INFO, "rejected {0} from link {1}", reason, linkLabel);
+    private Optional<EnvelopeId> reject(String linkLabel, Rejection reason) {
+        counters.reject(reason);
+        LOG.log(System.Logger.Level.DEBUG, "refused an envelope from link {0}: {1}", linkLabel, reason.label());
         return Optional.empty();
     }
 
-    /** Returns how many incoming envelopes were rejected. */
+    /** Returns how many incoming envelopes were refused (duplicates not included). */
     public long rejectedCount() {
-        return rejected.get();
+        return counters.rejectedTotal();
+    }
+
+    /** An envelope accepted from a link and waiting for the next {@link #flush()}. */
+    private record Arrival(StoredEnvelope envelope, String origin, boolean supported) {
     }
 }

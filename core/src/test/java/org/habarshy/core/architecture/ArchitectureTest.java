@@ -62,6 +62,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void carryPolicyDoesNotTouchNetty() {
+        noClasses().that().resideInAPackage("org.habarshy.core.routing..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..").check(core);
+    }
+
+    @Test
     void onlyStoreUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);
