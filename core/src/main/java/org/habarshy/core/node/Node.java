@@ -35,7 +35,10 @@ import org.habarshy.core.message.Inbox;
 import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.RememberedPeer;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.routing.CarryLimits;
+import org.habarshy.core.routing.FloodCounters;
 import org.habarshy.core.transport.LinkInitializer;
+import org.habarshy.core.transport.LinkRateLimiter;
 import org.habarshy.core.transport.LinkRegistry;
 import org.habarshy.core.transport.SyncChannelHandler;
 import org.habarshy.core.transport.TrafficCounter;
@@ -71,6 +74,8 @@ public final class Node implements AutoCloseable {
     private final ScheduledFuture<?> poller;
     private final ScheduledFuture<?> housekeeping;
     private final TrafficCounter traffic = new TrafficCounter();
+    private final FloodCounters flood = new FloodCounters();
+    private final CarryLimits carryLimits;
     private final StatusFile statusFile;
     private final long startedAt;
     private long announcedSeq;
@@ -88,9 +93,10 @@ public final class Node implements AutoCloseable {
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
                 cryptoExecutor, storeExecutor, this::announceNew, account.clock());
+        this.carryLimits = config.carry();
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
-                this::announceNew, account.clock());
+                this::announceNew, account.clock(), carryLimits, flood);
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);
@@ -101,7 +107,8 @@ public final class Node implements AutoCloseable {
         this.server = bind(config, transportKey);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic));
+                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
+                        this::newRateLimiter));
         this.connector = new PeerConnector(group.next(), client::connect, this::remember);
         for (InetSocketAddress peer : config.staticPeers()) {
             connector.add(peer, true);
@@ -131,7 +138,7 @@ public final class Node implements AutoCloseable {
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler,
-                        traffic));
+                        traffic, this::newRateLimiter));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         try {
@@ -145,6 +152,11 @@ public final class Node implements AutoCloseable {
 
     private SyncChannelHandler newSyncHandler() {
         return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten, account.clock());
+    }
+
+    private LinkRateLimiter newRateLimiter() {
+        return new LinkRateLimiter(carryLimits.envelopesPerSecond(), carryLimits.bytesPerSecond(), flood,
+                System::nanoTime);
     }
 
     private PeerDiscovery startDiscovery(NodeConfig config) throws IOException {
@@ -245,6 +257,7 @@ public final class Node implements AutoCloseable {
             int expired = account.database().write(t -> account.envelopes().deleteExpired(t, now));
             if (expired > 0) {
                 LOG.log(System.Logger.Level.INFO, "dropped {0} expired envelope(s)", expired);
+                ingest.quotaChanged();
             }
             statusFile.write(status());
         } catch (StoreException | java.io.IOException e) {
@@ -256,7 +269,8 @@ public final class Node implements AutoCloseable {
     private NodeStatus status() throws StoreException {
         return new NodeStatus(ProcessHandle.current().pid(), startedAt, account.clock().millis(), port(),
                 registry.status(), account.database().read(account.envelopes()::totals), traffic.bytesIn(),
-                traffic.bytesOut(), ingest.rejectedCount());
+                traffic.bytesOut(), ingest.rejectedCount(), new CarryStatus(carryLimits.quotaBytes(),
+                ingest.carriedBytes(), flood.evicted(), flood.throttled(), flood.rejectedByReason()));
     }
 
     /** Returns the node's status (waits for the store executor). */
@@ -311,7 +325,10 @@ public final class Node implements AutoCloseable {
             Account.call(storeExecutor, () -> null);
             cryptoExecutor.shutdown();
             cryptoExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            Account.call(storeExecutor, () -> null);
+            Account.call(storeExecutor, () -> {
+                ingest.flush();
+                return null;
+            });
             statusFile.delete();
         } catch (java.io.IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not remove the status file");

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.habarshy.core.routing.CarryLimits;
 
 /**
  * How a node runs.
@@ -13,18 +14,31 @@ import java.util.Optional;
  * @param port TCP port to listen on; 0 picks a free one
  * @param staticPeers peers to stay connected to, as given by {@code --peer}
  * @param mdns whether to advertise and browse with mDNS
+ * @param carry the quota for envelopes carried for others and the per-link rate limits
  */
 public record NodeConfig(Optional<InetAddress> bindAddress, int port, List<InetSocketAddress> staticPeers,
-                         boolean mdns) {
+                         boolean mdns, CarryLimits carry) {
     /** The default port. */
     public static final int DEFAULT_PORT = 7454;
 
     /** Checks the port and copies the list. */
     public NodeConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(carry, "carry");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
         staticPeers = List.copyOf(staticPeers);
+    }
+
+    /** A configuration with the default carry limits ({@link CarryLimits#DEFAULTS}). */
+    public NodeConfig(Optional<InetAddress> bindAddress, int port, List<InetSocketAddress> staticPeers,
+                      boolean mdns) {
+        this(bindAddress, port, staticPeers, mdns, CarryLimits.DEFAULTS);
+    }
+
+    /** Returns this configuration with other carry limits. */
+    public NodeConfig withCarry(CarryLimits limits) {
+        return new NodeConfig(bindAddress, port, staticPeers, mdns, limits);
     }
 }

@@ -11,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.habarshy.core.store.EnvelopeTotals;
 import org.habarshy.core.transport.LinkStatus;
 
@@ -27,6 +29,7 @@ public final class StatusFile {
     /** File name inside the data directory. */
     public static final String FILE_NAME = "node.status";
     private static final String FORMAT = "1";
+    private static final String REJECTED_PREFIX = "rejected.";
 
     private final Path file;
 
@@ -50,6 +53,14 @@ public final class StatusFile {
         p.setProperty("bytes.in", Long.toString(status.bytesIn()));
         p.setProperty("bytes.out", Long.toString(status.bytesOut()));
         p.setProperty("rejected", Long.toString(status.rejected()));
+        CarryStatus carry = status.carry();
+        p.setProperty("carry.quota", Long.toString(carry.quotaBytes()));
+        p.setProperty("carry.used", Long.toString(carry.usedBytes()));
+        p.setProperty("carry.evicted", Long.toString(carry.evicted()));
+        p.setProperty("carry.throttled", Long.toString(carry.throttled()));
+        for (Map.Entry<String, Long> e : carry.rejected().entrySet()) {
+            p.setProperty(REJECTED_PREFIX + e.getKey(), Long.toString(e.getValue()));
+        }
         p.setProperty("links", Integer.toString(status.links().size()));
         for (int i = 0; i < status.links().size(); i++) {
             LinkStatus l = status.links().get(i);
@@ -107,10 +118,24 @@ public final class StatusFile {
                     number(p, "envelopes.carried"), number(p, "envelopes.carriedBytes"));
             return Optional.of(new NodeStatus(number(p, "pid"), number(p, "started"), number(p, "updated"),
                     (int) number(p, "port"), links, totals, number(p, "bytes.in"), number(p, "bytes.out"),
-                    number(p, "rejected")));
+                    number(p, "rejected"), carry(p)));
         } catch (NumberFormatException | NullPointerException e) {
             throw new IOException(file + " is damaged", e);
         }
+    }
+
+    private static CarryStatus carry(Properties p) {
+        if (p.getProperty("carry.quota") == null) {
+            return CarryStatus.UNKNOWN;
+        }
+        Map<String, Long> rejected = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(REJECTED_PREFIX) && key.length() <= REJECTED_PREFIX.length() + 32) {
+                rejected.put(key.substring(REJECTED_PREFIX.length()), number(p, key));
+            }
+        }
+        return new CarryStatus(number(p, "carry.quota"), number(p, "carry.used"), number(p, "carry.evicted"),
+                number(p, "carry.throttled"), rejected);
     }
 
     private static long number(Properties p, String key) {

@@ -20,6 +20,7 @@ import org.habarshy.core.wire.LinkFrameCodec;
  * handshake                       Noise XX; replaces itself with the link cipher
  * records                         LinkFrame protobuf &lt;-&gt; SyncRecord, bounded
  * idle                            closes links silent for {@link #IDLE}
+ * limit                           per-link rate limit on received envelopes (LinkRateLimiter), if given
  * sync                            SyncSession adapter; work runs on the store executor
  * </pre>
  */
@@ -32,10 +33,19 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
     private final SecureRandom random;
     private final Supplier<SyncChannelHandler> syncHandlers;
     private final TrafficCounter traffic;
+    private final Supplier<LinkRateLimiter> limiters;
 
-    /** Creates an initializer for one direction of connection. */
+    /** Creates an initializer for one direction of connection, without rate limits. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
                            Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic) {
+        this(initiator, transportKey, random, syncHandlers, traffic, null);
+    }
+
+    /** Creates an initializer for one direction of connection; {@code limiters} makes each link's rate limiter. */
+    public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
+                           Supplier<LinkRateLimiter> limiters) {
+        this.limiters = limiters;
         this.traffic = traffic;
         this.initiator = initiator;
         this.transportKey = transportKey;
@@ -51,7 +61,10 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
                 .addLast("framePrepender", Frames.prepender())
                 .addLast("handshake", new LinkHandshakeHandler(initiator, transportKey, random))
                 .addLast("records", LinkFrameCodec.INSTANCE)
-                .addLast("idle", new IdleStateHandler(IDLE.toSeconds(), 0, 0, TimeUnit.SECONDS))
-                .addLast("sync", syncHandlers.get());
+                .addLast("idle", new IdleStateHandler(IDLE.toSeconds(), 0, 0, TimeUnit.SECONDS));
+        if (limiters != null) {
+            ch.pipeline().addLast("limit", limiters.get());
+        }
+        ch.pipeline().addLast("sync", syncHandlers.get());
     }
 }

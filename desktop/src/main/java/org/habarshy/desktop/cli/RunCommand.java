@@ -14,6 +14,7 @@ import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.Node;
 import org.habarshy.core.node.NodeConfig;
+import org.habarshy.core.routing.CarryLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,12 +45,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-mdns", description = "Do not advertise or browse with mDNS.")
     boolean noMdns;
 
+    @Option(names = "--carry-quota", paramLabel = "SIZE", defaultValue = "256MiB", converter = ByteSize.class,
+            description = "Most disk space for envelopes carried for others, e.g. 64MiB or 1GiB (default: "
+                    + "${DEFAULT-VALUE}); one peer link may fill a quarter of it. Your own messages are not counted.")
+    long carryQuota;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        NodeConfig config = new NodeConfig(bindAddress(), port, parsePeers(), !noMdns);
+        NodeConfig config = new NodeConfig(bindAddress(), port, parsePeers(), !noMdns,
+                CarryLimits.withQuota(carryQuota));
         CountDownLatch stop = new CountDownLatch(1);
         try (Account account = openOrCreate()) {
             // Only now: until the account is open, Ctrl-C must still abandon a passphrase prompt.

@@ -6,8 +6,10 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.habarshy.core.node.CarryStatus;
 import org.habarshy.core.node.NodeStatus;
 import org.habarshy.core.node.StatusFile;
 import org.habarshy.core.transport.LinkStatus;
@@ -61,6 +63,16 @@ final class StatusCommand implements Callable<Integer> {
                 size(s.envelopes().heldBytes()), s.envelopes().carried(), size(s.envelopes().carriedBytes()));
         out.printf("traffic   %s in, %s out; %d envelope(s) rejected%n", size(s.bytesIn()), size(s.bytesOut()),
                 s.rejected());
+        CarryStatus c = s.carry();
+        out.printf("carry     %s of %s quota used; %d evicted, links throttled %d time(s)%n", size(c.usedBytes()),
+                size(c.quotaBytes()), c.evicted(), c.throttled());
+        StringBuilder reasons = new StringBuilder();
+        for (Map.Entry<String, Long> e : c.rejected().entrySet()) {
+            if (e.getValue() > 0) {
+                reasons.append(reasons.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+            }
+        }
+        out.printf("refused   %s%n", reasons.length() == 0 ? "none" : reasons);
         out.printf("links     %d%n", s.links().size());
         for (LinkStatus l : s.links()) {
             out.printf("  %s  %s  up %s  %s  received %d, sent %d%n", l.label(), l.outgoing() ? "out" : "in ",
@@ -82,6 +94,17 @@ final class StatusCommand implements Callable<Integer> {
         o.addProperty("bytesIn", s.bytesIn());
         o.addProperty("bytesOut", s.bytesOut());
         o.addProperty("rejected", s.rejected());
+        JsonObject carry = new JsonObject();
+        carry.addProperty("quotaBytes", s.carry().quotaBytes());
+        carry.addProperty("usedBytes", s.carry().usedBytes());
+        carry.addProperty("evicted", s.carry().evicted());
+        carry.addProperty("throttled", s.carry().throttled());
+        JsonObject reasons = new JsonObject();
+        for (Map.Entry<String, Long> e : s.carry().rejected().entrySet()) {
+            reasons.addProperty(e.getKey(), e.getValue());
+        }
+        carry.add("rejectedByReason", reasons);
+        o.add("carry", carry);
         JsonArray links = new JsonArray();
         for (LinkStatus l : s.links()) {
             JsonObject link = new JsonObject();
