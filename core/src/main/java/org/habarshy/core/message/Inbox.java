@@ -20,8 +20,8 @@ import org.habarshy.core.store.StoreException;
 
 /**
  * Acts on envelopes that were opened and verified: stores incoming text messages and answers them
- * with a delivery receipt, and applies receipts to this user's outgoing messages. A receipt only
- * counts if it comes from the message's recipient. Runs on the store executor.
+ * with a delivery receipt, and applies delivery and read receipts to this user's outgoing messages. A
+ * receipt only counts if it comes from the message's recipient. Runs on the store executor.
  */
 public final class Inbox {
     private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
@@ -85,20 +85,21 @@ public final class Inbox {
     }
 
     private void acceptReceipt(IdentityKey from, ReceiptContent receipt) throws StoreException {
+        MessageState reached = receipt.kind() == ReceiptContent.Kind.READ ? MessageState.READ : MessageState.DELIVERED;
         int delivered = db.write(t -> {
             int changed = 0;
             for (EnvelopeId id : receipt.acknowledged()) {
                 Optional<Message> message = messages.find(t, id);
                 if (message.isPresent() && message.get().direction() == Direction.OUTGOING
                         && message.get().peer().equals(from)
-                        && messages.advanceState(t, id, MessageState.DELIVERED)) {
+                        && messages.advanceState(t, id, reached)) {
                     changed++;
                 }
             }
             return changed;
         });
         if (delivered > 0) {
-            LOG.log(System.Logger.Level.INFO, "{0} message(s) delivered", delivered);
+            LOG.log(System.Logger.Level.INFO, "{0} message(s) {1}", delivered, reached.label());
         }
     }
 }

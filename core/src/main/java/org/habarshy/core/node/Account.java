@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,8 @@ import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
+import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
@@ -31,6 +34,7 @@ import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
+import org.habarshy.core.store.SettingsStore;
 import org.habarshy.core.store.StoreException;
 
 /**
@@ -43,6 +47,7 @@ public final class Account implements AutoCloseable {
     /** Database file name inside the data directory. */
     public static final String DATABASE_FILE = "habarshy.db";
     private static final char[] NO_PASSPHRASE = new char[0];
+    private static final String READ_RECEIPTS = "read-receipts";
 
     private final Path dataDir;
     private final IdentityKeys keys;
@@ -54,6 +59,7 @@ public final class Account implements AutoCloseable {
     private final MessageStore messages = new MessageStore();
     private final ContactStore contacts = new ContactStore();
     private final PeerStore peers = new PeerStore();
+    private final SettingsStore settings = new SettingsStore();
     private final Outbox outbox;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
@@ -199,6 +205,61 @@ public final class Account implements AutoCloseable {
         }
         Optional<IdentityKey> filter = peer;
         return call(storeExecutor, () -> db.read(t -> messages.list(t, filter)));
+    }
+
+    /**
+     * Marks every message received from the contact {@code alias} as read and, unless read receipts are turned
+     * off ({@link #setReadReceipts}), queues a signed read receipt sealed to that contact, in the same
+     * transaction; a running node offers it like any envelope. Returns how many messages were marked. For the CLI
+     * ({@code habarshy messages --with}) and the GUI when a conversation is shown.
+     */
+    public int markRead(String alias) throws UnknownContactException, StoreException {
+        Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+        IdentityKey peer = contact.card().identityKey();
+        List<EnvelopeId> unread = call(storeExecutor, () -> db.read(t -> messages.unreadFrom(t, peer)));
+        if (unread.isEmpty()) {
+            return 0;
+        }
+        List<Outbox.Sealed> receipts = new ArrayList<>();
+        if (readReceipts()) {
+            for (int from = 0; from < unread.size(); from += ReceiptContent.MAX_IDS) {
+                List<EnvelopeId> chunk = unread.subList(from, Math.min(unread.size(), from + ReceiptContent.MAX_IDS));
+                receipts.add(outbox.seal(contact.card().agreementKey(),
+                        new ReceiptContent(ReceiptContent.Kind.READ, chunk)));
+            }
+        }
+        int marked = call(storeExecutor, () -> db.write(t -> {
+            int changed = 0;
+            for (EnvelopeId id : unread) {
+                if (messages.advanceState(t, id, MessageState.READ)) {
+                    changed++;
+                }
+            }
+            for (Outbox.Sealed receipt : receipts) {
+                envelopes.insert(t, receipt.envelope());
+            }
+            return changed;
+        }));
+        Runnable listener = newEnvelopeListener;
+        if (listener != null && !receipts.isEmpty()) {
+            storeExecutor.execute(listener);
+        }
+        return marked;
+    }
+
+    /** Returns whether reading a conversation sends read receipts (on unless turned off). */
+    public boolean readReceipts() throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> settings.get(t, READ_RECEIPTS)))
+                .map(Boolean::parseBoolean).orElse(true);
+    }
+
+    /** Turns read receipts on or off for this data directory (every process on it, from now on). */
+    public void setReadReceipts(boolean on) throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            settings.put(t, READ_RECEIPTS, Boolean.toString(on));
+            return null;
+        }));
     }
 
     private volatile Runnable newEnvelopeListener;

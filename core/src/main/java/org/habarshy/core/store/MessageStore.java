@@ -80,6 +80,27 @@ public final class MessageStore {
         return query(t, "SELECT " + COLUMNS + " FROM messages ORDER BY sent_at, ord", null);
     }
 
+    /** Returns the ids of incoming messages from {@code peer} not yet marked read, oldest first. */
+    public List<EnvelopeId> unreadFrom(Transaction t, IdentityKey peer) throws StoreException {
+        List<EnvelopeId> ids = new ArrayList<>();
+        try (PreparedStatement ps = t.connection().prepareStatement("SELECT id FROM messages WHERE peer = ?"
+                + " AND direction = ? AND state = ? ORDER BY sent_at, ord")) {
+            ps.setBytes(1, peer.bytes());
+            ps.setString(2, Direction.INCOMING.name());
+            ps.setString(3, MessageState.DELIVERED.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(new EnvelopeId(rs.getBytes(1)));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw t.error(e);
+        } catch (IllegalArgumentException e) {
+            throw t.corruptRow(e);
+        }
+    }
+
     private static List<Message> query(Transaction t, String sql, byte[] key) throws StoreException {
         List<Message> messages = new ArrayList<>();
         try (PreparedStatement ps = t.connection().prepareStatement(sql)) {

@@ -28,7 +28,8 @@ public final class ContentCodec {
         if (content instanceof TextContent text) {
             builder.setText(TextMessage.newBuilder().setText(text.text()).setSentAt(text.sentAt()));
         } else if (content instanceof ReceiptContent receipt) {
-            Receipt.Builder r = Receipt.newBuilder().setKind(Receipt.Kind.DELIVERED);
+            Receipt.Builder r = Receipt.newBuilder().setKind(receipt.kind() == ReceiptContent.Kind.READ
+                    ? Receipt.Kind.READ : Receipt.Kind.DELIVERED);
             for (EnvelopeId id : receipt.acknowledged()) {
                 r.addEnvelopeIds(ByteString.copyFrom(id.bytes()));
             }
@@ -67,7 +68,12 @@ public final class ContentCodec {
     }
 
     private static ReceiptContent receipt(Receipt receipt) throws MalformedRecordException {
-        if (receipt.getKind() != Receipt.Kind.DELIVERED) {
+        ReceiptContent.Kind kind;
+        if (receipt.getKind() == Receipt.Kind.DELIVERED) {
+            kind = ReceiptContent.Kind.DELIVERED;
+        } else if (receipt.getKind() == Receipt.Kind.READ) {
+            kind = ReceiptContent.Kind.READ;
+        } else {
             throw new MalformedRecordException("receipt of unsupported kind");
         }
         if (receipt.getEnvelopeIdsCount() > ReceiptContent.MAX_IDS) {
@@ -80,6 +86,6 @@ public final class ContentCodec {
             }
             ids.add(new EnvelopeId(id.toByteArray()));
         }
-        return new ReceiptContent(ids);
+        return new ReceiptContent(kind, ids);
     }
 }

@@ -58,6 +58,15 @@ class InboxTest {
 
             inbox.accept(receiptFrom(bob), receipt);
             assertThat(state(db, messages, id)).isEqualTo(MessageState.DELIVERED);
+
+            ReceiptContent read = new ReceiptContent(ReceiptContent.Kind.READ, List.of(id));
+            inbox.accept(receiptFrom(mallory), read);
+            assertThat(state(db, messages, id)).isEqualTo(MessageState.DELIVERED);
+            inbox.accept(receiptFrom(bob), read);
+            assertThat(state(db, messages, id)).isEqualTo(MessageState.READ);
+            // States only move forward: a late delivery receipt changes nothing.
+            inbox.accept(receiptFrom(bob), receipt);
+            assertThat(state(db, messages, id)).isEqualTo(MessageState.READ);
         }
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code habarshy messages [--with ALIAS] [--json]}: lists messages, oldest first. */
 @Command(name = "messages", description = "List messages with direction, time, text and state "
-        + "(queued, sent-to-peer, delivered).")
+        + "(queued, sent-to-peer, delivered, read). With --with, the conversation's incoming messages are then "
+        + "marked read and a read receipt is sent, unless turned off with 'habarshy settings --read-receipts off'.")
 final class MessagesCommand implements Callable<Integer> {
     /** Name used for this user in the from/to fields. */
     static final String ME = "me";
@@ -38,7 +39,8 @@ final class MessagesCommand implements Callable<Integer> {
     @Mixin
     PassphraseOption passphrase;
 
-    @Option(names = "--with", paramLabel = "ALIAS", description = "Only the conversation with this contact.")
+    @Option(names = "--with", paramLabel = "ALIAS", description = "Only the conversation with this contact; marks "
+            + "its incoming messages read.")
     String with;
 
     @Option(names = "--json", description = "One JSON object per line: id, from, to, direction, text, state, time.")
@@ -71,6 +73,9 @@ final class MessagesCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            if (with != null) {
+                account.markRead(with);
+            }
         }
         return 0;
     }

@@ -2,7 +2,7 @@ package org.habarshy.core.api.message;
 
 /**
  * How far a message has got. States only move forward, in declaration order. Incoming messages are
- * {@link #DELIVERED} when stored.
+ * {@link #DELIVERED} when stored and {@link #READ} once the user has seen them.
  */
 public enum MessageState {
     /** Sealed and stored; no peer has taken a copy yet. */
@@ -10,7 +10,9 @@ public enum MessageState {
     /** At least one peer has taken a copy. */
     SENT_TO_PEER("sent-to-peer"),
     /** The recipient's node opened it and sent a receipt. */
-    DELIVERED("delivered");
+    DELIVERED("delivered"),
+    /** The recipient has seen it: for outgoing messages, the recipient sent a read receipt. */
+    READ("read");
 
     private final String label;
 
