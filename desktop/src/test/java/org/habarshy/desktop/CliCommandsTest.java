@@ -153,6 +153,41 @@ class CliCommandsTest {
         assertThat(notANumber.stderr()).as(notANumber.describe()).contains("'abc'");
     }
 
+    @Test
+    void settingsTurnReadReceiptsOffAndOnAndRefuseOtherValues() throws Exception {
+        Path alice = habarshy.init("alice");
+        assertThat(habarshy.ok("settings", "--data", alice.toString()).stdout()).contains("read-receipts on");
+        assertThat(habarshy.ok("settings", "--read-receipts", "off", "--data", alice.toString()).stdout())
+                .contains("read-receipts off");
+        assertThat(habarshy.ok("settings", "--data", alice.toString()).stdout()).contains("read-receipts off");
+        HabarshyProcesses.Result bad = habarshy.run("settings", "--read-receipts", "maybe", "--data",
+                alice.toString());
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);
+        assertThat(bad.stderr()).as(bad.describe()).contains("--read-receipts takes on or off");
+        assertThat(habarshy.ok("settings", "--read-receipts", "on", "--data", alice.toString()).stdout())
+                .contains("read-receipts on");
+    }
+
+    @Test
+    void runTakesACarryQuotaAndStatusShowsItWithTheRefusalCounters() throws Exception {
+        Path data = habarshy.init("carrier");
+        HabarshyProcesses.Result bad = habarshy.run("run", "--data", data.toString(), "--carry-quota", "lots");
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);
+        assertThat(bad.stderr()).as(bad.describe()).contains("'lots' is not a size");
+
+        HabarshyProcess node = habarshy.startNode("node-quota", data, HabarshyProcesses.freePort(), "--no-mdns",
+                "--carry-quota", "64MiB");
+        var carry = habarshy.status(data).getAsJsonObject("carry");
+        assertThat(carry.get("quotaBytes").getAsLong()).isEqualTo(64L * 1024 * 1024);
+        assertThat(carry.get("usedBytes").getAsLong()).isZero();
+        assertThat(carry.getAsJsonObject("rejectedByReason").keySet()).contains("oversized", "malformed",
+                "expired", "future", "too-long-lived", "too-many-hops", "duplicate", "origin-quota", "store-full");
+        assertThat(habarshy.ok("status", "--data", data.toString()).stdout())
+                .contains("0 B of 64.0 MiB quota used").contains("refused   none");
+        node.signal("TERM");
+        assertThat(node.awaitExit(HabarshyProcess.EXIT_LIMIT)).as(node.tail()).isZero();
+    }
+
     /** Replaces one character in the middle of the code (the signed card) with another base32 character. */
     private static String changeOneCharacter(String code) {
         int at = code.length() / 2;

@@ -66,6 +66,11 @@ class TwoNodesTest {
                 .as("each message once, oldest first").containsExactly(toBob, toAlice);
         assertThat(habarshy.messages(alice)).extracting(m -> m.get("id").getAsString())
                 .containsExactly(toBob, toAlice);
+
+        // Bob reads the conversation in another process; his running node carries the read receipt to Alice.
+        habarshy.ok("messages", "--with", "alice", "--data", bob.toString());
+        assertThat(habarshy.message(bob, toBob).orElseThrow().get("state").getAsString()).isEqualTo("read");
+        assertMessage(habarshy.awaitMessageState(alice, toBob, "read"), toBob, "me", "bob", KAZAKH_RUSSIAN, "read");
     }
 
     @Test
