@@ -76,9 +76,4 @@ public final class LinkRateLimiter extends ChannelDuplexHandler {
     private long debtNanos(long now) {
         return Math.max(envelopes.take(0, now), bytes.take(0, now));
     }
-
-    /** Returns true while reading is paused by the rate limit. */
-    boolean paused() {
-        return paused;
-    }
 }
