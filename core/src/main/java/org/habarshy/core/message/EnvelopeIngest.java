@@ -142,29 +142,13 @@ public final class EnvelopeIngest implements SyncStorage {
 
     @Override
     public Optional<EnvelopeId> receive(EnvelopeRecord record, String linkLabel) {
-        byte[] bytes = record.envelope();
-        if (bytes.length > EnvelopeFormat.MAX_BYTES) {
-            return reject(linkLabel, Rejection.OVERSIZED);
-        }
-        EnvelopeHeader header;
-        try {
-            header = EnvelopeFormat.parseHeader(bytes);
-        } catch (MalformedEnvelopeException e) {
-            return reject(linkLabel, Rejection.MALFORMED);
-        }
-        if (record.hops() >= SyncLimits.MAX_HOPS) {
-            return reject(linkLabel, Rejection.TOO_MANY_HOPS);
-        }
         long now = clock.millis();
-        if (header.expiresAt() <= now) {
-            return reject(linkLabel, Rejection.EXPIRED);
+        EnvelopeAcceptance.Verdict verdict = EnvelopeAcceptance.check(record, now);
+        if (verdict.rejection().isPresent()) {
+            return reject(linkLabel, verdict.rejection().get());
         }
-        if (header.createdAt() > now + MessageLimits.MAX_CLOCK_SKEW.toMillis()) {
-            return reject(linkLabel, Rejection.FUTURE);
-        }
-        if (header.expiresAt() - header.createdAt() > MessageLimits.MAX_TTL.toMillis()) {
-            return reject(linkLabel, Rejection.TOO_LONG_LIVED);
-        }
+        EnvelopeHeader header = verdict.header().orElseThrow();
+        byte[] bytes = record.envelope();
         if (!ensureQuotaLoaded()) {
             return Optional.empty();
         }
