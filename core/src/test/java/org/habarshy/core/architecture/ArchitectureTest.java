@@ -62,9 +62,23 @@ class ArchitectureTest {
     }
 
     @Test
-    void carryPolicyDoesNotTouchNetty() {
-        noClasses().that().resideInAPackage("org.habarshy.core.routing..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..").check(core);
+    void routingUsesOnlyTheJdkTheApiAndTheStore() {
+        classes().that().resideInAPackage("org.habarshy.core.routing..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.routing..", "org.habarshy.core.store..")
+                .check(core);
+    }
+
+    @Test
+    void theSimulatorRunsRealSyncButNoStoreNodeOrSockets() {
+        noClasses().that().resideInAPackage("org.habarshy.core.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.habarshy.core.store..",
+                        "org.habarshy.core.node..", "org.habarshy.core.transport..", "java.net..",
+                        "io.netty.channel.socket..")
+                .check(core);
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.sim..")
+                .should().dependOnClassesThat().resideInAPackage("org.habarshy.core.sim..")
+                .check(core);
     }
 
     @Test
