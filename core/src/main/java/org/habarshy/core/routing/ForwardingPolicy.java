@@ -2,9 +2,9 @@ package org.habarshy.core.routing;
 
 /**
  * Decides, for one envelope this node carries and one peer it meets, whether to offer the envelope and how many
- * copies to hand over. The node keeps the budget and applies the decision: it offers the envelope, then keeps
- * {@code budget.after(handover.copies())} if the peer took copies. Implementations are stateless and
- * thread-safe.
+ * copies to hand over. The node keeps the budget and applies the decision: it offers the envelope, then, once the
+ * peer took it, keeps {@code budget.after(handover.copies())}, or stops carrying the envelope if the handover was
+ * the whole budget (custody passed on). Implementations are stateless and thread-safe.
  */
 public interface ForwardingPolicy {
     /** Returns a short stable name ({@code epidemic}, {@code spray-and-wait}, ...). */

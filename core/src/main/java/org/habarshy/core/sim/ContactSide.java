@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.routing.CopyBudget;
 import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.SyncStorage;
 
@@ -96,10 +97,19 @@ final class ContactSide implements SyncStorage {
         return Optional.of(workload.message(index).id());
     }
 
-    /** Takes the copies handed over out of this side's budget, once the envelope went out. */
+    /**
+     * Takes the copies handed over out of this side's budget once the envelope went out; handing over the whole
+     * budget passes custody, and this side stops carrying the envelope.
+     */
     private void handedOver(int index, int copies) {
         int held = self.budget[index];
-        if (copies > 0 && held != org.habarshy.core.routing.CopyBudget.UNLIMITED) {
+        if (copies <= 0 || held == CopyBudget.UNLIMITED) {
+            return;
+        }
+        if (copies >= held) {
+            self.carried.clear(index);
+            self.budget[index] = 0;
+        } else {
             self.budget[index] = held - copies;
         }
     }

@@ -38,8 +38,19 @@ class ForwardingPolicyTest {
         assertThat(policy.handover(new CopyBudget(32), BUSY, QUIET).copies()).isEqualTo(3);
         assertThat(policy.handover(new CopyBudget(32), BUSY, BUSY).copies()).isEqualTo(16);
         assertThat(policy.handover(new CopyBudget(2), QUIET, BUSY).copies()).isEqualTo(1);
-        assertThat(policy.handover(new CopyBudget(1), QUIET, BUSY)).isEqualTo(Handover.deliveryOnly());
         assertThat(policy.purgesDelivered()).isTrue();
+    }
+
+    @Test
+    void oursPassesTheLastCopyOnlyToAMuchBusierPeer() {
+        CentralitySprayPolicy policy = new CentralitySprayPolicy(32);
+        CopyBudget last = new CopyBudget(1);
+        assertThat(policy.handover(last, QUIET, BUSY).copies()).isEqualTo(1);
+        assertThat(policy.handover(last, BUSY, QUIET)).isEqualTo(Handover.deliveryOnly());
+        assertThat(policy.handover(last, BUSY, BUSY)).isEqualTo(Handover.deliveryOnly());
+        assertThat(policy.handover(last, new PeerSignals(10), new PeerSignals(19))).isEqualTo(Handover.deliveryOnly());
+        assertThat(policy.handover(last, new PeerSignals(10), new PeerSignals(20)).copies()).isEqualTo(1);
+        assertThat(policy.handover(last, new PeerSignals(0), new PeerSignals(2)).copies()).isEqualTo(1);
     }
 
     @Test
