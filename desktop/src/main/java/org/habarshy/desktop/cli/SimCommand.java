@@ -263,7 +263,7 @@ final class SimCommand implements Callable<Integer> {
 
     /** Defaults that docs/BENCHMARKS.md measured. */
     static final class SimDefaults {
-        static final int OURS_COPIES = 32;
+        static final int OURS_COPIES = 128;
 
         private SimDefaults() {
         }
