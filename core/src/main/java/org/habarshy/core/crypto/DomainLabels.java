@@ -22,6 +22,9 @@ public final class DomainLabels {
     /** Prefix of the associated data that binds an encrypted identity file's header to its ciphertext. */
     public static final String IDENTITY_FILE = "habarshy/v1/identity-file";
 
+    /** HKDF info prefix of the compact (SMS) sealed message key; see {@link CompactFormat}. */
+    public static final String COMPACT_KEY = "habarshy/v1/compact-key";
+
     private DomainLabels() {
     }
 }
