@@ -43,8 +43,11 @@ public final class CompactFormat {
     private CompactFormat() {
     }
 
-    /** Returns the header fields of {@code message}, or throws if it is too short, too long or not version 1. */
-    static CompactHeader parseHeader(byte[] message) throws MalformedEnvelopeException {
+    /**
+     * Returns the public header fields of {@code message} (carriers use them to enforce expiry), or throws if it is
+     * too short, too long, not version 1 or has a zero lifetime.
+     */
+    public static CompactHeader parseHeader(byte[] message) throws MalformedEnvelopeException {
         if (message == null || message.length < OVERHEAD_BYTES) {
             throw new MalformedEnvelopeException("compact message shorter than " + OVERHEAD_BYTES + " bytes");
         }
@@ -65,7 +68,7 @@ public final class CompactFormat {
         return new CompactHeader(createdAt, createdAt + lifetime * HOUR_MS);
     }
 
-    /** Header fields in milliseconds. */
-    record CompactHeader(long createdAt, long expiresAt) {
+    /** Header fields in Unix milliseconds. */
+    public record CompactHeader(long createdAt, long expiresAt) {
     }
 }
