@@ -51,9 +51,9 @@ import org.jsmpp.util.MessageId;
  * messages for an ESME that is not bound (store and forward). It can throttle the next submits, drop every
  * connection, and inject raw {@code deliver_sm}.
  */
-final class TestSmsc implements AutoCloseable {
+public final class TestSmsc implements AutoCloseable {
     /** One submit_sm as the SMSC saw it. */
-    record Submitted(String source, String destination, byte esmClass, byte dataCoding, byte[] shortMessage) {
+    public record Submitted(String source, String destination, byte esmClass, byte dataCoding, byte[] shortMessage) {
     }
 
     private final SMPPServerSessionListener listener;
@@ -63,11 +63,12 @@ final class TestSmsc implements AutoCloseable {
     private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
     private final List<Submitted> pending = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
+    private final AtomicInteger dropPart = new AtomicInteger();
     private final AtomicInteger messageIds = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private volatile boolean closed;
 
-    TestSmsc() throws IOException {
+    public TestSmsc() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         port = socket.getLocalPort();
@@ -92,31 +93,36 @@ final class TestSmsc implements AutoCloseable {
         workers.execute(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Routes SMS for {@code number} (digits without +) to the ESME that binds as {@code systemId}. */
-    void route(String number, String systemId) {
+    public void route(String number, String systemId) {
         systemIdByNumber.put(number, systemId);
     }
 
     /** Answers the next {@code n} submit_sm with ESME_RTHROTTLED. */
-    void throttleNext(int n) {
+    public void throttleNext(int n) {
         throttleNext.set(n);
     }
 
-    List<Submitted> submitted() {
+    /** Accepts but never delivers the next concatenated part with this index (a part lost in the network). */
+    public void dropNextPart(int index) {
+        dropPart.set(index);
+    }
+
+    public List<Submitted> submitted() {
         return new ArrayList<>(submitted);
     }
 
-    boolean isBound(String systemId) {
+    public boolean isBound(String systemId) {
         SMPPServerSession s = sessions.get(systemId);
         return s != null && s.getSessionState().isBound();
     }
 
     /** Closes every ESME connection abruptly, as an SMSC restart would. */
-    void dropConnections() {
+    public void dropConnections() {
         for (SMPPServerSession s : sessions.values()) {
             s.close();
         }
@@ -124,7 +130,7 @@ final class TestSmsc implements AutoCloseable {
     }
 
     /** Sends one raw deliver_sm to a bound ESME; returns the command status of its response (0 = accepted). */
-    int deliverRaw(String systemId, String source, byte esmClass, byte dataCoding, byte[] shortMessage)
+    public int deliverRaw(String systemId, String source, byte esmClass, byte dataCoding, byte[] shortMessage)
             throws Exception {
         try {
             sessions.get(systemId).deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
@@ -199,7 +205,12 @@ final class TestSmsc implements AutoCloseable {
             Submitted s = new Submitted(submitSm.getSourceAddr(), submitSm.getDestAddress(), submitSm.getEsmClass(),
                     submitSm.getDataCoding(), submitSm.getShortMessage());
             submitted.add(s);
-            pending.add(s);
+            byte[] sm = s.shortMessage();
+            boolean lost = (s.esmClass() & 0x40) != 0 && sm.length > 5 && dropPart.get() == (sm[5] & 0xFF)
+                    && dropPart.compareAndSet(sm[5] & 0xFF, 0);
+            if (!lost) {
+                pending.add(s);
+            }
             workers.execute(TestSmsc.this::flushPending);
             try {
                 return new SubmitSmResult(new MessageId(Integer.toHexString(messageIds.incrementAndGet())), null);
