@@ -93,8 +93,29 @@ class SmsBridgeSmppTest {
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofMillis(50), 20, Duration.ofHours(1));
     }
 
+    /** Every log record of the relay's own loggers, at every level, to check that no phone number is logged. */
+    private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.logging.Handler logCapture = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            logLines.add(new java.util.logging.SimpleFormatter().format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final java.util.logging.Logger relayLogger = java.util.logging.Logger.getLogger("org.habarshy.relay");
+
     @BeforeEach
     void start() throws Exception {
+        relayLogger.setLevel(java.util.logging.Level.ALL);
+        logCapture.setLevel(java.util.logging.Level.ALL);
+        relayLogger.addHandler(logCapture);
         smsc = new TestSmsc();
         smsc.route(NUMBER_A.digitsOnly(), "relay-a");
         smsc.route(NUMBER_B.digitsOnly(), "relay-b");
@@ -107,6 +128,10 @@ class SmsBridgeSmppTest {
         a.close();
         b.close();
         smsc.close();
+        relayLogger.removeHandler(logCapture);
+        relayLogger.setLevel(null);
+        assertThat(logLines).noneMatch(line -> line.contains(NUMBER_A.digitsOnly())
+                || line.contains(NUMBER_B.digitsOnly()));
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
