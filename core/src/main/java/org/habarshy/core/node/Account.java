@@ -22,20 +22,26 @@ import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.api.message.ReceiptContent;
+import org.habarshy.core.crypto.EnvelopeFormat;
+import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
+import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.MessageLimits;
 import org.habarshy.core.message.Outbox;
 import org.habarshy.core.store.ContactStore;
 import org.habarshy.core.store.Database;
+import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
 import org.habarshy.core.store.SettingsStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.StoredEnvelope;
 
 /**
  * One user's data directory: identity, contacts, messages and carried envelopes. Every database
@@ -193,6 +199,53 @@ public final class Account implements AutoCloseable {
             storeExecutor.execute(listener);
         }
         return id;
+    }
+
+    /**
+     * Stores an envelope made outside this account (for example a signed public document of another kind) so
+     * that the node carries it like any other, with {@code hops} = 0. The envelope must pass the same acceptance
+     * checks as one received from a peer (docs/PROTOCOL.md section 3). Returns true if it was not held yet.
+     *
+     * @throws MalformedEnvelopeException if its header does not parse, it expired, it was created more than
+     *     {@link MessageLimits#MAX_CLOCK_SKEW} ahead, or it lives longer than {@link MessageLimits#MAX_TTL}
+     */
+    public boolean carry(byte[] envelope) throws MalformedEnvelopeException, StoreException {
+        byte[] bytes = envelope.clone();
+        EnvelopeHeader header = EnvelopeFormat.parseHeader(bytes);
+        long now = clock.millis();
+        if (header.expiresAt() <= now) {
+            throw new MalformedEnvelopeException("envelope expired");
+        }
+        if (header.createdAt() > now + MessageLimits.MAX_CLOCK_SKEW.toMillis()) {
+            throw new MalformedEnvelopeException("envelope created in the future");
+        }
+        if (header.expiresAt() - header.createdAt() > MessageLimits.MAX_TTL.toMillis()) {
+            throw new MalformedEnvelopeException("envelope lifetime too long");
+        }
+        StoredEnvelope stored = new StoredEnvelope(EnvelopeFormat.idOf(bytes), bytes, header.createdAt(),
+                header.expiresAt(), 0, now);
+        boolean added = call(storeExecutor, () -> db.write(t -> envelopes.insert(t, stored)));
+        Runnable listener = newEnvelopeListener;
+        if (added && listener != null) {
+            storeExecutor.execute(listener);
+        }
+        return added;
+    }
+
+    /**
+     * Returns up to {@code limit} held, unexpired envelopes stored after position {@code afterSeq}, oldest first,
+     * with their positions, so that a caller can walk new arrivals with a cursor (start with 0).
+     */
+    public List<CarriedEnvelope> carriedAfter(long afterSeq, int limit) throws StoreException {
+        long now = clock.millis();
+        return call(storeExecutor, () -> db.read(t -> {
+            List<CarriedEnvelope> out = new java.util.ArrayList<>();
+            for (EnvelopeRef ref : envelopes.liveAfter(t, afterSeq, now, limit)) {
+                Optional<StoredEnvelope> found = envelopes.find(t, ref.id());
+                found.ifPresent(e -> out.add(new CarriedEnvelope(ref.seq(), e.bytes())));
+            }
+            return out;
+        }));
     }
 
     /** Returns messages, oldest first, optionally only those with the contact {@code alias}. */

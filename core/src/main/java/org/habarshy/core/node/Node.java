@@ -3,14 +3,19 @@ package org.habarshy.core.node;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.NoopAddressResolverGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.crypto.AgreementKeyPair;
@@ -67,6 +73,7 @@ public final class Node implements AutoCloseable {
     private final EnvelopeIngest ingest;
     private final Channel server;
     private final PeerConnector connector;
+    private final LinkInitializer outgoingLinks;
     private final PeerDiscovery discovery;
     private final String instanceId;
     /** Discovered peers by instance id; touched only by discovery callbacks on the store executor. */
@@ -105,10 +112,11 @@ public final class Node implements AutoCloseable {
             return null;
         });
         this.server = bind(config, transportKey);
+        this.outgoingLinks = new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
+                this::newRateLimiter);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
-                        this::newRateLimiter));
+                .handler(outgoingLinks);
         this.connector = new PeerConnector(group.next(), client::connect, this::remember);
         for (InetSocketAddress peer : config.staticPeers()) {
             connector.add(peer, true);
@@ -306,6 +314,26 @@ public final class Node implements AutoCloseable {
     /** Connects to {@code address} and keeps reconnecting, like a {@code --peer}. */
     public void addPeer(InetSocketAddress address) {
         connector.add(address, true);
+    }
+
+    /**
+     * Opens one outgoing link to {@code remote} with the handler made by {@code front} placed nearest the socket,
+     * before the link pipeline. A Netty proxy handler there dials its proxy instead of {@code remote} and asks it
+     * to connect on; the Noise handshake then runs end to end through the proxy. {@code remote} is used as given
+     * (an unresolved address is not resolved here, so a proxy resolves it). The link is not redialled: the caller
+     * watches the returned future's channel. Used by relays for proxied federation links.
+     */
+    public ChannelFuture openLink(SocketAddress remote, Supplier<? extends ChannelHandler> front) {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("front", front.get()).addLast(outgoingLinks);
+                    }
+                });
+        return bootstrap.connect(remote);
     }
 
     /** Stops networking; the account stays open. */
