@@ -1,0 +1,23 @@
+package org.habarshy.relay.daemon;
+
+import java.util.Map;
+import java.util.Optional;
+import org.habarshy.core.node.Account;
+import org.habarshy.core.node.Node;
+
+/**
+ * The slot for SMS gateways (and any later medium). {@code RelayDaemon.start} calls every factory it is given
+ * with the configuration's raw {@code sms.*} settings, once the relay's account and node run. An SMS bridge reads
+ * its gateways from those settings, hands envelopes it receives to {@link Account#carry} and takes the envelopes to
+ * send from {@link Account#carriedAfter}. {@code org.habarshy.relay.Main} passes the factories; today the list is
+ * empty, and the SMS facade ({@code org.habarshy.relay.sms}) is wired here when it lands.
+ */
+@FunctionalInterface
+public interface BridgeFactory {
+    /**
+     * Starts a bridge if {@code settings} ask for one; empty if this factory has nothing to do.
+     *
+     * @throws Exception if the settings ask for a bridge that cannot start (the daemon then stops with the message)
+     */
+    Optional<Bridge> start(Map<String, String> settings, Account account, Node node) throws Exception;
+}

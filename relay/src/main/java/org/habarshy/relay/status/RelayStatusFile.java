@@ -1,0 +1,113 @@
+package org.habarshy.relay.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * {@code relay.status} in the relay's data directory: the running relay's {@link RelayStatus} as a properties file,
+ * replaced atomically every few seconds and removed at a clean stop, read by {@code habarshy-relay status}.
+ */
+public final class RelayStatusFile {
+    /** File name inside the data directory. */
+    public static final String FILE_NAME = "relay.status";
+    private static final String FORMAT = "1";
+
+    private final Path file;
+
+    /** Creates access to the status file of {@code dataDir}. */
+    public RelayStatusFile(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    /** Replaces the file with {@code status}. */
+    public void write(RelayStatus status) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("pid", Long.toString(status.pid()));
+        p.setProperty("started", Long.toString(status.startedAt()));
+        p.setProperty("updated", Long.toString(status.updatedAt()));
+        p.setProperty("port", Integer.toString(status.port()));
+        p.setProperty("mesh.links", Integer.toString(status.meshLinks()));
+        p.setProperty("envelopes.held", Long.toString(status.envelopesHeld()));
+        p.setProperty("proxyLists.current", Integer.toString(status.trustedLists()));
+        p.setProperty("proxies.allowed", Integer.toString(status.allowedProxies()));
+        p.setProperty("bridges", String.join(",", status.bridges()));
+        p.setProperty("federation", Integer.toString(status.federation().size()));
+        for (int i = 0; i < status.federation().size(); i++) {
+            FederationState f = status.federation().get(i);
+            p.setProperty("federation." + i, String.join(",", f.name(), Boolean.toString(f.up()), f.via(),
+                    Integer.toString(f.usableProxies())));
+        }
+        status.counters().forEach((k, v) -> p.setProperty("counter." + k, Long.toString(v)));
+        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            p.store(out, null);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the file (the relay stopped). */
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * Returns the last status written, or empty if no relay wrote one.
+     *
+     * @throws IOException if the file cannot be read or is not a relay status file
+     */
+    public Optional<RelayStatus> read() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!FORMAT.equals(p.getProperty("format"))) {
+            throw new IOException("not a relay status file: " + file);
+        }
+        try {
+            List<FederationState> federation = new ArrayList<>();
+            int n = Integer.parseInt(p.getProperty("federation", "0"));
+            for (int i = 0; i < n && i < 1024; i++) {
+                String[] f = p.getProperty("federation." + i, "").split(",", -1);
+                if (f.length != 4) {
+                    throw new IOException("damaged relay status file: " + file);
+                }
+                federation.add(new FederationState(f[0], Boolean.parseBoolean(f[1]), f[2], Integer.parseInt(f[3])));
+            }
+            Map<String, Long> counters = new TreeMap<>();
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("counter.")) {
+                    counters.put(key.substring("counter.".length()), Long.parseLong(p.getProperty(key)));
+                }
+            }
+            String bridges = p.getProperty("bridges", "");
+            return Optional.of(new RelayStatus(Long.parseLong(p.getProperty("pid")),
+                    Long.parseLong(p.getProperty("started")), Long.parseLong(p.getProperty("updated")),
+                    Integer.parseInt(p.getProperty("port")), Integer.parseInt(p.getProperty("mesh.links")),
+                    Long.parseLong(p.getProperty("envelopes.held")),
+                    Integer.parseInt(p.getProperty("proxyLists.current")),
+                    Integer.parseInt(p.getProperty("proxies.allowed")),
+                    bridges.isEmpty() ? List.of() : List.of(bridges.split(",")), federation, counters));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IOException("damaged relay status file: " + file);
+        }
+    }
+}
