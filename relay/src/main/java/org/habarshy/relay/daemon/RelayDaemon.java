@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.identity.IdentityFile;
@@ -66,17 +67,23 @@ public final class RelayDaemon implements AutoCloseable {
         this.node = node;
         this.lists = new TrustedProxyLists(config.trustedListSigners(), clock);
         this.health = new ProxyHealth(clock, config.proxyRetry());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "habarshy-relay"));
-        this.healthExecutor = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "habarshy-relay-health"));
+        this.scheduler = executor("habarshy-relay");
+        this.healthExecutor = executor("habarshy-relay-health");
         this.watcher = new ProxyListWatcher(account, lists, counters, this::pokeFederation);
         this.statusFile = new RelayStatusFile(config.dataDir());
         this.startedAt = clock.millis();
     }
 
-    private static Thread daemonThread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    /** One named daemon thread; work arriving after close (a link closing late) is dropped, not thrown. */
+    private static ScheduledThreadPoolExecutor executor(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /**
