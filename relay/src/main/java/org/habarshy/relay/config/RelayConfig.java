@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.node.NodeConfig;
+import org.habarshy.relay.mailbox.MailboxPolicy;
 
 /**
  * Everything a relay run needs, as read by {@link RelayConfigLoader}. Every key is documented in README.md
@@ -25,13 +26,15 @@ import org.habarshy.core.node.NodeConfig;
  * @param proxyRetry how long a failed proxy is skipped at first (doubling while it keeps failing)
  * @param healthInterval how often every allowed proxy is checked
  * @param statusInterval how often the status file is rewritten
+ * @param mailbox the mailbox limits, or empty if this relay keeps no mailboxes
  * @param sms the raw {@code sms.*} settings, handed to SMS gateway bridges (the SMS slot; see
  *     {@code org.habarshy.relay.daemon.BridgeFactory}); empty when the relay has no SMS link
  */
 public record RelayConfig(Path dataDir, String name, Optional<Path> passphraseFile, NodeConfig node,
                           List<FederationPeer> federation, Set<IdentityKey> trustedListSigners,
                           List<Path> proxyListFiles, Duration proxyTimeout, Duration proxyRetry,
-                          Duration healthInterval, Duration statusInterval, Map<String, String> sms) {
+                          Duration healthInterval, Duration statusInterval, Optional<MailboxPolicy> mailbox,
+                          Map<String, String> sms) {
     /** Copies the collections. */
     public RelayConfig {
         federation = List.copyOf(federation);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.node.NodeConfig;
+import org.habarshy.relay.mailbox.MailboxPolicy;
 import org.habarshy.relay.proxy.ProxyEndpoint;
 
 /**
@@ -114,7 +115,15 @@ public final class RelayConfigLoader {
         }
         return new RelayConfig(dataDir, name, passphrase, node, federation, trusted, files,
                 seconds(p, "proxy.timeout.seconds"), seconds(p, "proxy.retry.seconds"),
-                seconds(p, "proxy.health.interval.seconds"), seconds(p, "status.interval.seconds"), sms);
+                seconds(p, "proxy.health.interval.seconds"), seconds(p, "status.interval.seconds"), mailbox(p), sms);
+    }
+
+    private static Optional<MailboxPolicy> mailbox(Properties p) throws ConfigException {
+        if (!bool(p, "mailbox.enabled")) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailboxPolicy(integer(p, "mailbox.max.users", 1, 1_000_000),
+                integer(p, "mailbox.quota.bytes", 1, Integer.MAX_VALUE), seconds(p, "mailbox.pickup.window.seconds")));
     }
 
     private static FederationPeer federationPeer(Properties p, String name) throws ConfigException {

@@ -1,6 +1,7 @@
 package org.habarshy.relay.daemon;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.CarriedEnvelope;
 import org.habarshy.core.store.StoreException;
@@ -12,7 +13,8 @@ import org.habarshy.relay.status.RelayCounters;
 
 /**
  * Walks the envelopes the relay's node stores (its own and those received from the mesh) and offers every public
- * document to {@link TrustedProxyLists}; each refusal is counted and logged with its reason. Runs on the relay's
+ * document to {@link TrustedProxyLists}, every other envelope to the mailbox; each refused list is counted and
+ * logged with its reason. Runs on the relay's
  * scheduler, never on an event loop.
  */
 final class ProxyListWatcher {
@@ -23,13 +25,17 @@ final class ProxyListWatcher {
     private final TrustedProxyLists lists;
     private final RelayCounters counters;
     private final Runnable onNewList;
+    private final Consumer<byte[]> others;
     private long cursor;
 
-    ProxyListWatcher(Account account, TrustedProxyLists lists, RelayCounters counters, Runnable onNewList) {
+    /** {@code others} is given every envelope that is not a public document (the mailbox looks at them). */
+    ProxyListWatcher(Account account, TrustedProxyLists lists, RelayCounters counters, Runnable onNewList,
+                     Consumer<byte[]> others) {
         this.account = account;
         this.lists = lists;
         this.counters = counters;
         this.onNewList = onNewList;
+        this.others = others;
     }
 
     /** Looks at envelopes stored since the last scan. */
@@ -44,6 +50,8 @@ final class ProxyListWatcher {
                     byte[] bytes = e.bytes();
                     if (PublicDocumentFormat.isPublicDocument(bytes)) {
                         accepted |= offer(bytes);
+                    } else {
+                        others.accept(bytes);
                     }
                 }
             } while (batch.size() == BATCH);

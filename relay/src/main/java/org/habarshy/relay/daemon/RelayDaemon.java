@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.node.Account;
@@ -23,6 +25,8 @@ import org.habarshy.core.store.StoreException;
 import org.habarshy.relay.config.FederationPeer;
 import org.habarshy.relay.config.RelayConfig;
 import org.habarshy.relay.federation.FederationLink;
+import org.habarshy.relay.mailbox.Mailbox;
+import org.habarshy.relay.mailbox.MailboxKeyFile;
 import org.habarshy.relay.proxy.InvalidDocumentException;
 import org.habarshy.relay.proxy.ProxyEndpoint;
 import org.habarshy.relay.proxy.ProxyHealth;
@@ -57,10 +61,11 @@ public final class RelayDaemon implements AutoCloseable {
     private final List<FederationLink> federation = new ArrayList<>();
     private final List<Bridge> bridges = new ArrayList<>();
     private final ProxyListWatcher watcher;
+    private final Optional<Mailbox> mailbox;
     private final RelayStatusFile statusFile;
     private final long startedAt;
 
-    private RelayDaemon(RelayConfig config, Clock clock, Account account, Node node) {
+    private RelayDaemon(RelayConfig config, Clock clock, Account account, Node node, Optional<AgreementKeyPair> mailboxKey) {
         this.config = config;
         this.clock = clock;
         this.account = account;
@@ -69,7 +74,10 @@ public final class RelayDaemon implements AutoCloseable {
         this.health = new ProxyHealth(clock, config.proxyRetry());
         this.scheduler = executor("habarshy-relay");
         this.healthExecutor = executor("habarshy-relay-health");
-        this.watcher = new ProxyListWatcher(account, lists, counters, this::pokeFederation);
+        this.mailbox = mailboxKey.map(k -> new Mailbox(k, config.mailbox().orElseThrow(), clock, account::carry,
+                counters));
+        this.watcher = new ProxyListWatcher(account, lists, counters, this::pokeFederation,
+                bytes -> mailbox.ifPresent(m -> m.offer(bytes)));
         this.statusFile = new RelayStatusFile(config.dataDir());
         this.startedAt = clock.millis();
     }
@@ -93,14 +101,18 @@ public final class RelayDaemon implements AutoCloseable {
     public static RelayDaemon start(RelayConfig config, Clock clock, List<BridgeFactory> bridgeFactories)
             throws IOException, StoreException {
         Account account = openAccount(config, clock);
+        Optional<AgreementKeyPair> mailboxKey;
         Node node;
         try {
+            mailboxKey = config.mailbox().isPresent()
+                    ? Optional.of(MailboxKeyFile.loadOrCreate(config.dataDir(), new SecureRandom()))
+                    : Optional.empty();
             node = Node.start(account, config.node());
         } catch (IOException | StoreException | RuntimeException e) {
             account.close();
             throw e;
         }
-        RelayDaemon daemon = new RelayDaemon(config, clock, account, node);
+        RelayDaemon daemon = new RelayDaemon(config, clock, account, node, mailboxKey);
         try {
             daemon.begin(bridgeFactories);
         } catch (IOException | RuntimeException e) {
@@ -226,7 +238,17 @@ public final class RelayDaemon implements AutoCloseable {
         counters.snapshot().forEach((k, v) -> values.put(k.key(), v));
         return new RelayStatus(n.pid(), startedAt, clock.millis(), node.port(), n.links().size(),
                 n.envelopes().held(), lists.currentLists(), lists.allowed().size(),
+                mailbox.map(m -> m.publicKey().hex()).orElse(""), mailboxUsers(),
                 bridges.stream().map(Bridge::name).toList(), states, values);
+    }
+
+    private int mailboxUsers() {
+        return mailbox.map(Mailbox::users).orElse(0);
+    }
+
+    /** Returns the mailbox public key (hex) that users seal mailbox requests to, if mailboxes are on. */
+    public Optional<org.habarshy.core.api.identity.AgreementKey> mailboxKey() {
+        return mailbox.map(Mailbox::publicKey);
     }
 
     /** Returns the relay's counters. */

@@ -29,7 +29,19 @@ public enum Counter {
     /** Proxy lists refused as expired or badly dated. */
     LISTS_EXPIRED("proxyLists.expired"),
     /** Proxy lists older than one already held from the same signer. */
-    LISTS_SUPERSEDED("proxyLists.superseded");
+    LISTS_SUPERSEDED("proxyLists.superseded"),
+    /** Mailbox registrations and renewals accepted. */
+    MAILBOX_REGISTERED("mailbox.registered"),
+    /** Deposits held for a registered mailbox. */
+    MAILBOX_HELD("mailbox.held"),
+    /** Held envelopes handed over at a pickup. */
+    MAILBOX_DELIVERED("mailbox.delivered"),
+    /** Deposits refused because the mailbox was full. */
+    MAILBOX_OVER_QUOTA("mailbox.overQuota"),
+    /** Deposits for a mailbox not registered here (carried, not held). */
+    MAILBOX_UNREGISTERED("mailbox.unregistered"),
+    /** Mailbox requests refused: malformed, badly signed, stale, unregistered pickup, or too many mailboxes. */
+    MAILBOX_REFUSED("mailbox.refused");
 
     private final String key;
 

@@ -15,12 +15,15 @@ import java.util.Map;
  * @param envelopesHeld envelopes its node holds
  * @param trustedLists signers with a current proxy list
  * @param allowedProxies proxies on current trusted lists
+ * @param mailboxKey the X25519 public key (hex) mailbox requests are sealed to; empty if mailboxes are off
+ * @param mailboxUsers registered, current mailboxes
  * @param bridges names of running bridges (SMS)
  * @param federation one entry per federation peer
  * @param counters every counter by its key
  */
 public record RelayStatus(long pid, long startedAt, long updatedAt, int port, int meshLinks, long envelopesHeld,
-                          int trustedLists, int allowedProxies, List<String> bridges,
+                          int trustedLists, int allowedProxies, String mailboxKey, int mailboxUsers,
+                          List<String> bridges,
                           List<FederationState> federation, Map<String, Long> counters) {
     /** Copies the collections. */
     public RelayStatus {

@@ -43,6 +43,8 @@ public final class RelayStatusFile {
         p.setProperty("envelopes.held", Long.toString(status.envelopesHeld()));
         p.setProperty("proxyLists.current", Integer.toString(status.trustedLists()));
         p.setProperty("proxies.allowed", Integer.toString(status.allowedProxies()));
+        p.setProperty("mailbox.key", status.mailboxKey());
+        p.setProperty("mailbox.users", Integer.toString(status.mailboxUsers()));
         p.setProperty("bridges", String.join(",", status.bridges()));
         p.setProperty("federation", Integer.toString(status.federation().size()));
         for (int i = 0; i < status.federation().size(); i++) {
@@ -104,7 +106,8 @@ public final class RelayStatusFile {
                     Integer.parseInt(p.getProperty("port")), Integer.parseInt(p.getProperty("mesh.links")),
                     Long.parseLong(p.getProperty("envelopes.held")),
                     Integer.parseInt(p.getProperty("proxyLists.current")),
-                    Integer.parseInt(p.getProperty("proxies.allowed")),
+                    Integer.parseInt(p.getProperty("proxies.allowed")), p.getProperty("mailbox.key", ""),
+                    Integer.parseInt(p.getProperty("mailbox.users", "0")),
                     bridges.isEmpty() ? List.of() : List.of(bridges.split(",")), federation, counters));
         } catch (NumberFormatException | NullPointerException e) {
             throw new IOException("damaged relay status file: " + file);

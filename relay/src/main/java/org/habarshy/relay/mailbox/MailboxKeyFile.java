@@ -1,0 +1,58 @@
+package org.habarshy.relay.mailbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.habarshy.core.crypto.AgreementKeyPair;
+
+/**
+ * {@code mailbox.key} in the relay's data directory: the X25519 private key that mailbox requests are sealed to, as
+ * 64 hex digits, mode 0600. Separate from the relay's identity so that it can be published and rotated on its own.
+ */
+public final class MailboxKeyFile {
+    /** File name inside the data directory. */
+    public static final String FILE_NAME = "mailbox.key";
+
+    private MailboxKeyFile() {
+    }
+
+    /** Reads the key, creating it on first use. */
+    public static AgreementKeyPair loadOrCreate(Path dataDir, SecureRandom random) throws IOException {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            AgreementKeyPair fresh = AgreementKeyPair.generate(random);
+            byte[] hex = HexFormat.of().formatHex(fresh.exportPrivateKey()).getBytes(StandardCharsets.US_ASCII);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.write(file, hex);
+                return fresh;
+            } catch (FileAlreadyExistsException e) {
+                // Another process created it meanwhile: read theirs.
+            } finally {
+                Arrays.fill(hex, (byte) 0);
+            }
+        }
+        byte[] text = Files.readAllBytes(file);
+        byte[] key = null;
+        try {
+            key = HexFormat.of().parseHex(new String(text, StandardCharsets.US_ASCII).strip());
+            if (key.length != AgreementKeyPair.PRIVATE_KEY_BYTES) {
+                throw new IOException("damaged mailbox key file (expected 64 hex digits): " + file);
+            }
+            return AgreementKeyPair.fromPrivateKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("damaged mailbox key file (expected 64 hex digits): " + file);
+        } finally {
+            Arrays.fill(text, (byte) 0);
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+}
