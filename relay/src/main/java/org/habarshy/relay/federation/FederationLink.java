@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.handler.proxy.ProxyHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -100,7 +101,7 @@ public final class FederationLink implements AutoCloseable {
         }
         if (peer.route() == Route.DIRECT) {
             counters.increment(Counter.DIRECT_ATTEMPTS);
-            dial(new InetSocketAddress(peer.host(), peer.port()), null, new ChannelInboundHandlerAdapter());
+            dial(new InetSocketAddress(peer.host(), peer.port()), null, null, new ChannelInboundHandlerAdapter());
             return;
         }
         refuseUnlisted();
@@ -120,7 +121,14 @@ public final class FederationLink implements AutoCloseable {
             return;
         }
         counters.increment(Counter.PROXY_ATTEMPTS);
-        dial(InetSocketAddress.createUnresolved(peer.host(), peer.port()), proxy, handler);
+        ProxyHandler proxyHandler = handler;
+        ChannelHandler front = new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast("proxy", proxyHandler).addLast("proxyFailures", new ProxyFailureHandler());
+            }
+        };
+        dial(InetSocketAddress.createUnresolved(peer.host(), peer.port()), proxy, handler, front);
     }
 
     private void refuseUnlisted() {
@@ -134,13 +142,13 @@ public final class FederationLink implements AutoCloseable {
         }
     }
 
-    private void dial(SocketAddress remote, ProxyEndpoint proxy, ChannelHandler front) {
+    private void dial(SocketAddress remote, ProxyEndpoint proxy, ProxyHandler handler, ChannelHandler front) {
         pending = true;
         ChannelFuture future = opener.open(remote, () -> front);
-        future.addListener((ChannelFuture f) -> executor.execute(() -> connected(f, proxy, front)));
+        future.addListener((ChannelFuture f) -> executor.execute(() -> connected(f, proxy, handler)));
     }
 
-    private void connected(ChannelFuture future, ProxyEndpoint proxy, ChannelHandler front) {
+    private void connected(ChannelFuture future, ProxyEndpoint proxy, ProxyHandler handler) {
         pending = false;
         if (!future.isSuccess()) {
             if (proxy == null) {
@@ -160,7 +168,7 @@ public final class FederationLink implements AutoCloseable {
         if (proxy == null) {
             linkUp("direct");
         } else {
-            ((ProxyHandler) front).connectFuture().addListener(pf -> executor.execute(() -> {
+            handler.connectFuture().addListener(pf -> executor.execute(() -> {
                 if (pf.isSuccess()) {
                     health.succeeded(proxy);
                     counters.increment(Counter.PROXY_CONNECTED);

@@ -26,8 +26,10 @@ import org.habarshy.relay.proxy.ProxyEndpoint;
 import org.habarshy.relay.proxy.ProxyListFixtures;
 import org.habarshy.relay.status.Counter;
 import org.habarshy.relay.status.FederationState;
+import org.habarshy.relay.testing.LogCapture;
 import org.habarshy.relay.testing.Microsocks;
 import org.habarshy.relay.testing.Relays;
+import org.habarshy.relay.testing.Tinyproxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,5 +221,58 @@ class FederationThroughProxyTest {
         assertThat(relay1.counters().get(Counter.PROXY_ATTEMPTS)).isZero();
         assertThat(relay1.status().federation().get(0).up()).isFalse();
         assertThat(incomingTexts(bob)).isEmpty();
+    }
+
+    @Test
+    void aMessageTravelsThroughAnHttpConnectProxy() throws Exception {
+        Assumptions.assumeTrue(Tinyproxy.available(), "tinyproxy is not installed (apt-get install tinyproxy-bin)");
+        Tinyproxy proxy = track(Tinyproxy.start(dir));
+        Properties p = relay1Properties();
+        p.setProperty("proxy.list.files", listFile("list", currentList(List.of(proxy.endpoint()))).toString());
+        RelayDaemon relay1 = track(RelayDaemon.start(Relays.config(p, dir), CLOCK, List.of()));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        EnvelopeId id = alice.send("bob", "Through HTTP CONNECT");
+
+        Await.until("delivered through the HTTP proxy", LIMIT,
+                () -> find(alice, id).map(Message::state).orElseThrow() == MessageState.DELIVERED);
+        assertThat(incomingTexts(bob)).containsExactly("Through HTTP CONNECT");
+        assertThat(relay1.status().federation().get(0).via()).isEqualTo(proxy.endpoint().label());
+    }
+
+    @Test
+    void proxiesThatCannotReachThePeerAreRotatedAndTheLogNamesNoAddress() throws Exception {
+        Microsocks first = track(Microsocks.start());
+        Microsocks second = track(Microsocks.start());
+        int deadPort = Microsocks.freePort();
+        Properties p = relay1Properties();
+        p.setProperty("federation.r2.address", "127.0.0.1:" + deadPort);
+        p.setProperty("proxy.list.files",
+                listFile("list", currentList(List.of(first.endpoint(), second.endpoint()))).toString());
+        try (LogCapture log = LogCapture.start()) {
+            RelayDaemon relay1 = track(RelayDaemon.start(Relays.config(p, dir), CLOCK, List.of()));
+            Await.until("both proxies tried and failed", LIMIT,
+                    () -> relay1.counters().get(Counter.PROXY_FAILURES) >= 2);
+            assertThat(relay1.counters().get(Counter.PROXY_CONNECTED)).isZero();
+            assertThat(relay1.status().federation().get(0).usableProxies()).isZero();
+            assertThat(log.lines()).anyMatch(l -> l.contains(first.endpoint().label()))
+                    .anyMatch(l -> l.contains(second.endpoint().label()));
+            for (String line : log.lines()) {
+                assertThat(line).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(deadPort))
+                        .doesNotContain(":" + first.endpoint().port()).doesNotContain(":" + second.endpoint().port());
+            }
+        }
+    }
+
+    @Test
+    void aDirectRouteNeedsNoProxy() throws Exception {
+        Properties p = relay1Properties();
+        p.setProperty("federation.r2.route", "direct");
+        RelayDaemon relay1 = track(RelayDaemon.start(Relays.config(p, dir), CLOCK, List.of()));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        EnvelopeId id = alice.send("bob", "Directly between relays");
+        Await.until("delivered directly", LIMIT,
+                () -> find(alice, id).map(Message::state).orElseThrow() == MessageState.DELIVERED);
+        assertThat(relay1.status().federation().get(0).via()).isEqualTo("direct");
+        assertThat(relay1.counters().get(Counter.PROXY_ATTEMPTS)).isZero();
     }
 }
