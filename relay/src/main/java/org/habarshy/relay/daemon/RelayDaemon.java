@@ -2,7 +2,6 @@ package org.habarshy.relay.daemon;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.crypto.AgreementKeyPair;
+import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.node.Account;
@@ -140,7 +140,7 @@ public final class RelayDaemon implements AutoCloseable {
         if (file.isEmpty()) {
             return new char[0];
         }
-        byte[] bytes = Files.readAllBytes(file.get());
+        byte[] bytes = BoundedFiles.read(file.get(), 4_096, "the passphrase file");
         try {
             String text = new String(bytes, StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
@@ -187,7 +187,7 @@ public final class RelayDaemon implements AutoCloseable {
 
     /** Verifies a signed proxy-list file and stores it, so the node carries it into the mesh. */
     private void importList(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = BoundedFiles.read(file, EnvelopeFormat.MAX_BYTES, "a proxy list file");
         try {
             PublicDocumentFormat.open(bytes);
             account.carry(bytes);

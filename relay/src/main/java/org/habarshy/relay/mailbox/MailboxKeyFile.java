@@ -38,6 +38,9 @@ public final class MailboxKeyFile {
                 Arrays.fill(hex, (byte) 0);
             }
         }
+        if (Files.size(file) > 128) {
+            throw new IOException("damaged mailbox key file (expected 64 hex digits): " + file);
+        }
         byte[] text = Files.readAllBytes(file);
         byte[] key = null;
         try {
