@@ -47,6 +47,9 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("relay pid %d on port %d, %d mesh link(s), %d envelope(s) held%n", s.pid(), s.port(),
                     s.meshLinks(), s.envelopesHeld());
             out.printf("proxy lists: %d current, %d proxies allowed%n", s.trustedLists(), s.allowedProxies());
+            if (!s.mailboxKey().isEmpty()) {
+                out.printf("mailbox: %d registered; key %s%n", s.mailboxUsers(), s.mailboxKey());
+            }
             out.printf("bridges: %s%n", s.bridges().isEmpty() ? "none" : String.join(", ", s.bridges()));
             for (FederationState f : s.federation()) {
                 out.printf("federation %s: %s via %s (%d usable proxies)%n", f.name(), f.up() ? "up" : "down",

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param mailboxUsers registered, current mailboxes
  * @param bridges names of running bridges (SMS)
  * @param federation one entry per federation peer
- * @param counters every counter by its key
+ * @param counters every counter by its key, in key order
  */
 public record RelayStatus(long pid, long startedAt, long updatedAt, int port, int meshLinks, long envelopesHeld,
                           int trustedLists, int allowedProxies, String mailboxKey, int mailboxUsers,
@@ -29,6 +29,6 @@ public record RelayStatus(long pid, long startedAt, long updatedAt, int port, in
     public RelayStatus {
         bridges = List.copyOf(bridges);
         federation = List.copyOf(federation);
-        counters = Map.copyOf(counters);
+        counters = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(counters));
     }
 }
