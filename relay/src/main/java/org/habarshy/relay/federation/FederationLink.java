@@ -48,10 +48,11 @@ public final class FederationLink implements AutoCloseable {
     private final Duration proxyTimeout;
     private boolean closed;
     private boolean pending;
+    private boolean retryScheduled;
+    private final java.util.Set<ProxyEndpoint> reportedRefused = new java.util.HashSet<>();
     private Channel channel;
     private volatile String via = "-";
     private volatile boolean up;
-    private volatile int usable;
 
     /** Creates the link keeper; nothing happens until {@link #start()}. */
     public FederationLink(FederationPeer peer, LinkOpener opener, TrustedProxyLists lists, ProxyHealth health,
@@ -75,8 +76,9 @@ public final class FederationLink implements AutoCloseable {
         executor.execute(this::attempt);
     }
 
-    /** Returns the peer's state for status output. */
+    /** Returns the peer's state for status output; callable from any thread. */
     public FederationState state() {
+        int usable = peer.route() == Route.DIRECT ? 0 : health.usable(candidates()).size();
         return new FederationState(peer.name(), up, via, usable);
     }
 
@@ -106,10 +108,9 @@ public final class FederationLink implements AutoCloseable {
         }
         refuseUnlisted();
         List<ProxyEndpoint> usableNow = health.usable(candidates());
-        usable = usableNow.size();
         if (usableNow.isEmpty()) {
             LOG.log(System.Logger.Level.DEBUG, "federation peer {0}: no usable vetted proxy; waiting", peer.name());
-            executor.schedule(this::attempt, IDLE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            retry(IDLE_RETRY);
             return;
         }
         ProxyEndpoint proxy = usableNow.get(0);
@@ -134,10 +135,15 @@ public final class FederationLink implements AutoCloseable {
     private void refuseUnlisted() {
         List<ProxyEndpoint> allowed = lists.allowed();
         for (ProxyEndpoint p : peer.proxies()) {
-            if (!allowed.contains(p)) {
+            if (allowed.contains(p)) {
+                reportedRefused.remove(p);
+            } else {
                 counters.increment(Counter.PROXY_REFUSED);
-                LOG.log(System.Logger.Level.WARNING,
-                        "federation peer {0}: proxy {1} is on no trusted proxy list; refused", peer.name(), p.label());
+                if (reportedRefused.add(p)) {
+                    LOG.log(System.Logger.Level.WARNING,
+                            "federation peer {0}: proxy {1} is on no trusted proxy list; refused", peer.name(),
+                            p.label());
+                }
             }
         }
     }
@@ -217,10 +223,16 @@ public final class FederationLink implements AutoCloseable {
         retry(NEXT_ATTEMPT);
     }
 
+    /** Schedules one later attempt; at most one is pending, however often failures and pokes arrive. */
     private void retry(Duration delay) {
-        if (!closed) {
-            executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (closed || retryScheduled) {
+            return;
         }
+        retryScheduled = true;
+        executor.schedule(() -> {
+            retryScheduled = false;
+            attempt();
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops dialling and closes the link. */
