@@ -9,8 +9,10 @@ import org.habarshy.core.node.Node;
  * The slot for SMS gateways (and any later medium). {@code RelayDaemon.start} calls every factory it is given
  * with the configuration's raw {@code sms.*} settings, once the relay's account and node run. An SMS bridge reads
  * its gateways from those settings, hands envelopes it receives to {@link Account#carry} and takes the envelopes to
- * send from {@link Account#carriedAfter}. {@code org.habarshy.relay.Main} passes the factories; today the list is
- * empty, and the SMS facade ({@code org.habarshy.relay.sms}) is wired here when it lands.
+ * send from {@link Account#carriedAfter}. {@code habarshy-relay run} finds factories with {@link java.util.ServiceLoader}:
+ * to plug in the SMS facade ({@code org.habarshy.relay.sms}), implement this interface there and name the class in
+ * {@code relay/src/main/resources/META-INF/services/org.habarshy.relay.daemon.BridgeFactory}. A factory must return
+ * empty when the settings do not ask for it (a relay without {@code sms.*} keys runs no SMS bridge).
  */
 @FunctionalInterface
 public interface BridgeFactory {

@@ -43,6 +43,7 @@ class RelayProcessTest {
                 "federation.peers=nowhere",
                 "federation.nowhere.address=127.0.0.1:9",
                 "federation.nowhere.route=direct",
+                "sms.test-bridge=on",
                 ""));
         Path stderr = dir.resolve("stderr.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -62,6 +63,8 @@ class RelayProcessTest {
             assertThat(status.getAsJsonArray("federation").get(0).getAsJsonObject().get("name").getAsString())
                     .isEqualTo("nowhere");
             assertThat(status.getAsJsonObject("counters").get("direct.attempts").getAsLong()).isPositive();
+            assertThat(status.getAsJsonArray("bridges").get(0).getAsString())
+                    .as("a bridge found through META-INF/services runs (the SMS slot)").isEqualTo("test-bridge");
             String[] text = run(RelayCommand.newCommandLine(), "status", "--config", config.toString());
             assertThat(text[1]).contains("federation nowhere: down").contains("direct.attempts");
 
@@ -70,7 +73,8 @@ class RelayProcessTest {
             assertThat(relay.exitValue()).isZero();
             assertThat(statusFile.read()).as("status file removed at a clean stop").isEmpty();
             String log = Files.readString(stderr, StandardCharsets.UTF_8);
-            assertThat(log).contains("relay running on port").contains("relay stopped");
+            assertThat(log).contains("relay running on port").contains("bridge test-bridge running")
+                    .contains("test bridge closed").contains("relay stopped");
             assertThat(log).as("no peer addresses in logs").doesNotContain("127.0.0.1").doesNotContain(":9 ");
             assertThat(log).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO .*");
         } finally {
