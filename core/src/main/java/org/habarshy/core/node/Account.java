@@ -32,6 +32,7 @@ import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.Transaction;
 
 /**
  * One user's data directory: identity, contacts, messages and carried envelopes. Every database
@@ -149,18 +150,70 @@ public final class Account implements AutoCloseable {
         return SafetyNumbers.of(keys.card().identityKey());
     }
 
-    /** Verifies {@code code} and stores it as a contact named {@code alias}. */
-    public Contact addContact(String code, String alias) throws InvalidContactCodeException, StoreException {
+    /**
+     * Verifies {@code code} and stores it as a new, unverified contact named {@code alias}. A code whose identity
+     * key differs from that of an existing contact of the same alias is refused with
+     * {@link ContactKeyChangedException}; use {@link #addContact(String, String, boolean)} to replace it.
+     */
+    public Contact addContact(String code, String alias)
+            throws InvalidContactCodeException, ContactKeyChangedException, StoreException {
+        return addContact(code, alias, false);
+    }
+
+    /**
+     * Verifies {@code code} and stores it as a contact named {@code alias}, unverified. If a contact of that alias
+     * exists with another identity key, the code replaces it only if {@code replaceChangedKey} is true (the
+     * contact is then unverified, and forward-secret sessions with the old key are dropped); otherwise nothing
+     * changes and {@link ContactKeyChangedException} says what happened.
+     */
+    public Contact addContact(String code, String alias, boolean replaceChangedKey)
+            throws InvalidContactCodeException, ContactKeyChangedException, StoreException {
         ContactCard card = new ContactCodes().decode(code);
         if (card.identityKey().equals(keys.card().identityKey())) {
             throw new InvalidContactCodeException("that is your own contact code");
         }
-        Contact contact = new Contact(alias, card, clock.millis());
-        call(storeExecutor, () -> db.write(t -> {
-            contacts.add(t, contact);
-            return null;
+        Contact contact = new Contact(alias, card, clock.millis(), false);
+        Optional<Contact> refused = call(storeExecutor, () -> db.write(t -> {
+            Optional<Contact> existing = contacts.byAlias(t, alias);
+            if (existing.isEmpty() || existing.get().card().identityKey().equals(card.identityKey())) {
+                contacts.add(t, contact); // the same key again fails as a duplicate alias
+                return Optional.<Contact>empty();
+            }
+            if (!replaceChangedKey) {
+                return existing;
+            }
+            contacts.replace(t, contact);
+            onKeyReplaced(t, existing.get());
+            return Optional.<Contact>empty();
         }));
+        if (refused.isPresent()) {
+            throw new ContactKeyChangedException(alias, SafetyNumbers.of(refused.get().card().identityKey()),
+                    SafetyNumbers.of(card.identityKey()), refused.get().verified());
+        }
         return contact;
+    }
+
+    /** Forgets state bound to the identity key of a contact whose key was replaced. */
+    private void onKeyReplaced(Transaction t, Contact old) throws StoreException {
+        // Sessions bound to the old key are dropped here once they exist.
+    }
+
+    /** Returns the contact with exactly this alias. */
+    public Contact contact(String alias) throws UnknownContactException, StoreException {
+        return call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+    }
+
+    /**
+     * Marks the contact {@code alias} as verified (the user compared safety numbers with them) or, with false,
+     * as not verified; returns the contact as stored now.
+     */
+    public Contact setVerified(String alias, boolean verified) throws UnknownContactException, StoreException {
+        boolean changed = call(storeExecutor, () -> db.write(t -> contacts.setVerified(t, alias, verified)));
+        if (!changed) {
+            throw new UnknownContactException(alias);
+        }
+        return contact(alias);
     }
 
     /** Returns all contacts, by alias. */
