@@ -7,6 +7,7 @@ import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.crypto.EnvelopeFormat;
@@ -54,6 +55,20 @@ public final class Outbox {
     /** Seals a text message for {@code contact}. */
     public Sealed sealText(Contact contact, String text) {
         return seal(contact.card().agreementKey(), new TextContent(text, clock.millis()));
+    }
+
+    /**
+     * Encrypts {@code text} in the forward-secret session with {@code contact}, seals the ratchet message for the
+     * contact and stores envelope, message (queued) and session state, all in {@code txn}: if the transaction
+     * rolls back, the session has not moved either. Runs on the store executor.
+     */
+    public EnvelopeId queueForwardSecretText(Transaction txn, Contact contact, String text, ForwardSecrecy sessions)
+            throws StoreException {
+        TextContent content = new TextContent(text, clock.millis());
+        byte[] message = sessions.encrypt(txn, contact.card().identityKey(), contact.card().agreementKey(),
+                codec.encode(content));
+        Sealed sealed = seal(contact.card().agreementKey(), new RatchetContent(message));
+        return queueText(txn, contact, new Sealed(sealed.envelope(), content));
     }
 
     /** Stores a sealed text message as queued, in {@code txn}. */

@@ -25,12 +25,14 @@ import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.ForwardSecrecy;
 import org.habarshy.core.message.Outbox;
 import org.habarshy.core.store.ContactStore;
 import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
+import org.habarshy.core.store.RatchetSessionStore;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.store.Transaction;
 
@@ -56,6 +58,7 @@ public final class Account implements AutoCloseable {
     private final ContactStore contacts = new ContactStore();
     private final PeerStore peers = new PeerStore();
     private final Outbox outbox;
+    private final ForwardSecrecy forwardSecrecy;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -67,6 +70,7 @@ public final class Account implements AutoCloseable {
         this.random = random;
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
+        this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(), random, clock);
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
@@ -195,7 +199,7 @@ public final class Account implements AutoCloseable {
 
     /** Forgets state bound to the identity key of a contact whose key was replaced. */
     private void onKeyReplaced(Transaction t, Contact old) throws StoreException {
-        // Sessions bound to the old key are dropped here once they exist.
+        forwardSecrecy.forget(t, old.card().identityKey());
     }
 
     /** Returns the contact with exactly this alias. */
@@ -227,14 +231,15 @@ public final class Account implements AutoCloseable {
     }
 
     /**
-     * Seals {@code text} for the contact {@code alias} and queues it durably: when this returns,
-     * the message survives a crash. A running node offers it to its peers within a second.
+     * Encrypts {@code text} for the contact {@code alias} in their forward-secret session, seals it and queues it
+     * durably: when this returns, the message and the session's new state survive a crash. A running node offers
+     * it to its peers within a second.
      */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
                 .orElseThrow(() -> new UnknownContactException(alias));
-        Outbox.Sealed sealed = outbox.sealText(contact, text);
-        EnvelopeId id = call(storeExecutor, () -> db.write(t -> outbox.queueText(t, contact, sealed)));
+        EnvelopeId id = call(storeExecutor, () -> db.write(
+                t -> outbox.queueForwardSecretText(t, contact, text, forwardSecrecy)));
         Runnable listener = newEnvelopeListener;
         if (listener != null) {
             storeExecutor.execute(listener);
@@ -287,6 +292,10 @@ public final class Account implements AutoCloseable {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    ForwardSecrecy forwardSecrecy() {
+        return forwardSecrecy;
     }
 
     Clock clock() {

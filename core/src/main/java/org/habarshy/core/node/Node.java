@@ -87,7 +87,7 @@ public final class Node implements AutoCloseable {
         AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
-                cryptoExecutor, storeExecutor, this::announceNew, account.clock());
+                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy());
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock());

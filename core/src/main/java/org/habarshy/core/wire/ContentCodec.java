@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageContent;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.crypto.RatchetHeader;
+import org.habarshy.core.crypto.RatchetSession;
 import org.habarshy.proto.v1.Content;
 import org.habarshy.proto.v1.Receipt;
 import org.habarshy.proto.v1.TextMessage;
@@ -33,6 +36,8 @@ public final class ContentCodec {
                 r.addEnvelopeIds(ByteString.copyFrom(id.bytes()));
             }
             builder.setReceipt(r);
+        } else if (content instanceof RatchetContent ratchet) {
+            builder.setRatchet(ByteString.copyFrom(ratchet.message()));
         } else {
             throw new IllegalArgumentException("unsupported content: " + content.getClass().getSimpleName());
         }
@@ -58,12 +63,21 @@ public final class ContentCodec {
                     return new TextContent(content.getText().getText(), content.getText().getSentAt());
                 case RECEIPT:
                     return receipt(content.getReceipt());
+                case RATCHET:
+                    return ratchet(content.getRatchet());
                 default:
                     throw new MalformedRecordException("content of unknown kind");
             }
         } catch (IllegalArgumentException e) {
             throw new MalformedRecordException("content out of bounds: " + e.getMessage(), e);
         }
+    }
+
+    private static RatchetContent ratchet(ByteString message) throws MalformedRecordException {
+        if (message.size() < RatchetHeader.MIN_MESSAGE_BYTES || message.size() > RatchetSession.MAX_MESSAGE_BYTES) {
+            throw new MalformedRecordException("ratchet message of " + message.size() + " bytes");
+        }
+        return new RatchetContent(message.toByteArray());
     }
 
     private static ReceiptContent receipt(Receipt receipt) throws MalformedRecordException {
