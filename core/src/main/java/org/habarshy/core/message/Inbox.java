@@ -83,7 +83,9 @@ public final class Inbox {
 
     private void acceptText(OpenedEnvelope opened, TextContent text) throws StoreException {
         Message message = incoming(opened, text);
-        boolean fresh = db.write(t -> messages.insert(t, message, clock.millis()));
+        long now = clock.millis();
+        long expiresAt = text.disappearAfterMillis() > 0 ? now + text.disappearAfterMillis() : 0;
+        boolean fresh = db.write(t -> messages.insert(t, message, now, expiresAt));
         if (fresh) {
             answer(opened);
         }
@@ -120,7 +122,9 @@ public final class Inbox {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message holds no text; ignored");
                 return Optional.of(false);
             }
-            return Optional.of(messages.insert(t, incoming(opened, text), clock.millis()));
+            long now = clock.millis();
+            long expiresAt = text.disappearAfterMillis() > 0 ? now + text.disappearAfterMillis() : 0;
+            return Optional.of(messages.insert(t, incoming(opened, text), now, expiresAt));
         });
         if (fresh.orElse(false)) {
             answer(opened);

@@ -64,11 +64,26 @@ public final class Outbox {
      */
     public EnvelopeId queueForwardSecretText(Transaction txn, Contact contact, String text, ForwardSecrecy sessions)
             throws StoreException {
-        TextContent content = new TextContent(text, clock.millis());
+        return queueForwardSecretText(txn, contact, text, sessions, 0);
+    }
+
+    /**
+     * Like {@link #queueForwardSecretText(Transaction, Contact, String, ForwardSecrecy)} for a disappearing message:
+     * with {@code disappearAfterMillis} &gt; 0, the content says so (the recipient deletes its copy that long after
+     * storing it) and this copy is deleted that long from now.
+     */
+    public EnvelopeId queueForwardSecretText(Transaction txn, Contact contact, String text, ForwardSecrecy sessions,
+                                             long disappearAfterMillis) throws StoreException {
+        long now = clock.millis();
+        TextContent content = new TextContent(text, now, disappearAfterMillis);
         byte[] message = sessions.encrypt(txn, contact.card().identityKey(), contact.card().agreementKey(),
                 codec.encode(content));
         Sealed sealed = seal(contact.card().agreementKey(), new RatchetContent(message));
-        return queueText(txn, contact, new Sealed(sealed.envelope(), content));
+        envelopes.insert(txn, sealed.envelope());
+        messages.insert(txn, new Message(sealed.envelope().id(), Direction.OUTGOING, contact.card().identityKey(),
+                text, content.sentAt(), MessageState.QUEUED), now,
+                disappearAfterMillis > 0 ? now + disappearAfterMillis : 0);
+        return sealed.envelope().id();
     }
 
     /** Stores a sealed text message as queued, in {@code txn}. */

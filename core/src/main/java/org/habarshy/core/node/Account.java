@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,7 +20,9 @@ import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
+import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.EnvelopeSealer;
+import org.habarshy.core.crypto.StorageCipher;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
@@ -30,6 +33,7 @@ import org.habarshy.core.message.Outbox;
 import org.habarshy.core.store.ContactStore;
 import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeStore;
+import org.habarshy.core.store.FieldCipher;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
 import org.habarshy.core.store.RatchetSessionStore;
@@ -54,7 +58,7 @@ public final class Account implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final EnvelopeStore envelopes = new EnvelopeStore();
-    private final MessageStore messages = new MessageStore();
+    private final MessageStore messages;
     private final ContactStore contacts = new ContactStore();
     private final PeerStore peers = new PeerStore();
     private final Outbox outbox;
@@ -68,9 +72,11 @@ public final class Account implements AutoCloseable {
         this.storeExecutor = storeExecutor;
         this.clock = clock;
         this.random = random;
+        FieldCipher cipher = new StorageFieldCipher(StorageCipher.of(keys.agreement(), random));
+        this.messages = new MessageStore(cipher);
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
-        this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(), random, clock);
+        this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
@@ -116,11 +122,31 @@ public final class Account implements AutoCloseable {
         ExecutorService store = Executors.newSingleThreadExecutor(new NamedThreads("habarshy-store", false));
         try {
             Database db = call(store, () -> openDatabase(dataDir));
-            return new Account(dataDir, keys, db, store, clock, new SecureRandom());
+            Account account = new Account(dataDir, keys, db, store, clock, new SecureRandom());
+            account.tidyHistory();
+            return account;
         } catch (StoreException | RuntimeException e) {
             store.shutdownNow();
             throw e;
         }
+    }
+
+    /** Seals message text an older version stored in clear, and deletes disappearing messages that expired. */
+    private void tidyHistory() throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            while (messages.sealClearText(t, 1000) > 0) {
+                // sealed one batch; the loop ends when none is left in clear
+            }
+            return messages.deleteExpired(t, clock.millis());
+        }));
+    }
+
+    /**
+     * Deletes disappearing messages whose time has come; returns how many. The node runs this periodically.
+     * Store executor only.
+     */
+    int deleteExpiredMessages() throws StoreException {
+        return db.write(t -> messages.deleteExpired(t, clock.millis()));
     }
 
     private static void createOwnerOnlyDirectories(Path dataDir) throws IOException {
@@ -202,6 +228,27 @@ public final class Account implements AutoCloseable {
         forwardSecrecy.forget(t, old.card().identityKey());
     }
 
+    /**
+     * Sets the disappearing-message timer of the conversation with {@code alias}: text sent to them from now on
+     * is deleted on both sides that long after it is stored; {@link Duration#ZERO} turns it off.
+     */
+    public void setDisappearingTimer(String alias, Duration timer) throws UnknownContactException, StoreException {
+        long millis = timer.toMillis();
+        if (timer.isNegative() || millis > TextContent.MAX_DISAPPEAR_AFTER_MILLIS) {
+            throw new IllegalArgumentException("the timer must be between 0 and 365 days");
+        }
+        if (!call(storeExecutor, () -> db.write(t -> contacts.setDisappearAfter(t, alias, millis)))) {
+            throw new UnknownContactException(alias);
+        }
+    }
+
+    /** Returns the disappearing-message timer of the conversation with {@code alias} (zero: off). */
+    public Duration disappearingTimer(String alias) throws UnknownContactException, StoreException {
+        Contact contact = contact(alias);
+        return Duration.ofMillis(call(storeExecutor,
+                () -> db.read(t -> contacts.disappearAfter(t, contact.card().identityKey()))));
+    }
+
     /** Returns the contact with exactly this alias. */
     public Contact contact(String alias) throws UnknownContactException, StoreException {
         return call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
@@ -238,8 +285,8 @@ public final class Account implements AutoCloseable {
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
                 .orElseThrow(() -> new UnknownContactException(alias));
-        EnvelopeId id = call(storeExecutor, () -> db.write(
-                t -> outbox.queueForwardSecretText(t, contact, text, forwardSecrecy)));
+        EnvelopeId id = call(storeExecutor, () -> db.write(t -> outbox.queueForwardSecretText(t, contact, text,
+                forwardSecrecy, contacts.disappearAfter(t, contact.card().identityKey()))));
         Runnable listener = newEnvelopeListener;
         if (listener != null) {
             storeExecutor.execute(listener);
@@ -256,7 +303,7 @@ public final class Account implements AutoCloseable {
             peer = Optional.of(contact.card().identityKey());
         }
         Optional<IdentityKey> filter = peer;
-        return call(storeExecutor, () -> db.read(t -> messages.list(t, filter)));
+        return call(storeExecutor, () -> db.read(t -> messages.list(t, filter, clock.millis())));
     }
 
     private volatile Runnable newEnvelopeListener;

@@ -238,13 +238,17 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Drops expired envelopes and rewrites the status file. Store executor only. */
+    /** Drops expired envelopes and disappearing messages, and rewrites the status file. Store executor only. */
     private void housekeeping() {
         long now = account.clock().millis();
         try {
             int expired = account.database().write(t -> account.envelopes().deleteExpired(t, now));
             if (expired > 0) {
                 LOG.log(System.Logger.Level.INFO, "dropped {0} expired envelope(s)", expired);
+            }
+            int disappeared = account.deleteExpiredMessages();
+            if (disappeared > 0) {
+                LOG.log(System.Logger.Level.INFO, "deleted {0} disappearing message(s)", disappeared);
             }
             statusFile.write(status());
         } catch (StoreException | java.io.IOException e) {

@@ -95,6 +95,38 @@ public final class ContactStore {
         }
     }
 
+    /**
+     * Sets the disappearing-message timer of the contact named {@code alias} (milliseconds, 0 = off); returns
+     * false if there is no such contact.
+     */
+    public boolean setDisappearAfter(Transaction t, String alias, long millis) throws StoreException {
+        Objects.requireNonNull(alias, "alias");
+        if (millis < 0) {
+            throw new IllegalArgumentException("timer must not be negative");
+        }
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "UPDATE contacts SET disappear_after = ? WHERE alias = ?")) {
+            ps.setLong(1, millis);
+            ps.setString(2, alias);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    /** Returns the disappearing-message timer of the contact with this identity key (0 = off, or no contact). */
+    public long disappearAfter(Transaction t, IdentityKey key) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT disappear_after FROM contacts WHERE identity_key = ?")) {
+            ps.setBytes(1, key.bytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
     /** Returns the contact with exactly this alias, if any. */
     public Optional<Contact> byAlias(Transaction t, String alias) throws StoreException {
         Objects.requireNonNull(alias, "alias");

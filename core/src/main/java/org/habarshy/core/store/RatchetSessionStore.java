@@ -1,5 +1,8 @@
 package org.habarshy.core.store;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,9 +12,16 @@ import org.habarshy.core.api.identity.IdentityKey;
 
 /**
  * Saved forward-secret sessions per peer identity key, as opaque serialised states; at most one per peer is
- * active (used for sending). Stateless: every method works in the caller's {@link Transaction}.
+ * active (used for sending). With a {@link FieldCipher}, states are sealed (context
+ * {@code "ratchet_sessions.state" || 0x00 || peer || session id}); a state that does not open is returned as an
+ * empty array, which no session restores from. Stateless apart from the cipher: every method works in the
+ * caller's {@link Transaction}.
  */
 public final class RatchetSessionStore {
+    private static final byte[] CONTEXT = "ratchet_sessions.state\0".getBytes(StandardCharsets.UTF_8);
+
+    private final FieldCipher cipher;
+
     /** A saved session: its id and serialised state. */
     public record SavedSession(byte[] sessionId, byte[] state) {
         /** Checks neither is null. */
@@ -21,8 +31,14 @@ public final class RatchetSessionStore {
         }
     }
 
-    /** Creates a store; it holds no state. */
+    /** Creates a store that keeps states in clear (tests). */
     public RatchetSessionStore() {
+        this(null);
+    }
+
+    /** Creates a store that seals states with {@code cipher}, or keeps them in clear if null. */
+    public RatchetSessionStore(FieldCipher cipher) {
+        this.cipher = cipher;
     }
 
     /** Returns the peer's active session, if any. */
@@ -31,7 +47,11 @@ public final class RatchetSessionStore {
                 "SELECT session_id, state FROM ratchet_sessions WHERE peer = ? AND active = 1")) {
             ps.setBytes(1, peer.bytes());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SavedSession(rs.getBytes(1), rs.getBytes(2))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] sessionId = rs.getBytes(1);
+                return Optional.of(new SavedSession(sessionId, open(peer, sessionId, rs.getBytes(2))));
             }
         } catch (SQLException e) {
             throw t.error(e);
@@ -45,7 +65,7 @@ public final class RatchetSessionStore {
             ps.setBytes(1, peer.bytes());
             ps.setBytes(2, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                return rs.next() ? Optional.of(open(peer, sessionId, rs.getBytes(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw t.error(e);
@@ -72,7 +92,7 @@ public final class RatchetSessionStore {
                     + " updated_at = excluded.updated_at, active = max(active, excluded.active)")) {
                 ps.setBytes(1, peer.bytes());
                 ps.setBytes(2, sessionId);
-                ps.setBytes(3, state);
+                ps.setBytes(3, cipher == null ? state : cipher.seal(context(peer, sessionId), state));
                 ps.setInt(4, makeActive ? 1 : 0);
                 ps.setLong(5, now);
                 ps.executeUpdate();
@@ -88,6 +108,25 @@ public final class RatchetSessionStore {
         } catch (SQLException e) {
             throw t.error(e);
         }
+    }
+
+    private byte[] open(IdentityKey peer, byte[] sessionId, byte[] stored) {
+        if (cipher == null) {
+            return stored;
+        }
+        try {
+            return cipher.open(context(peer, sessionId), stored);
+        } catch (GeneralSecurityException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] context(IdentityKey peer, byte[] sessionId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(CONTEXT);
+        out.writeBytes(peer.bytes());
+        out.writeBytes(sessionId);
+        return out.toByteArray();
     }
 
     /** Deletes every session with {@code peer}; returns how many. */

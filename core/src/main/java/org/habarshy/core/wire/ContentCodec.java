@@ -29,7 +29,8 @@ public final class ContentCodec {
     public byte[] encode(MessageContent content) {
         Content.Builder builder = Content.newBuilder();
         if (content instanceof TextContent text) {
-            builder.setText(TextMessage.newBuilder().setText(text.text()).setSentAt(text.sentAt()));
+            builder.setText(TextMessage.newBuilder().setText(text.text()).setSentAt(text.sentAt())
+                    .setDisappearAfterMs(text.disappearAfterMillis()));
         } else if (content instanceof ReceiptContent receipt) {
             Receipt.Builder r = Receipt.newBuilder().setKind(Receipt.Kind.DELIVERED);
             for (EnvelopeId id : receipt.acknowledged()) {
@@ -60,7 +61,8 @@ public final class ContentCodec {
         try {
             switch (content.getBodyCase()) {
                 case TEXT:
-                    return new TextContent(content.getText().getText(), content.getText().getSentAt());
+                    return new TextContent(content.getText().getText(), content.getText().getSentAt(),
+                            content.getText().getDisappearAfterMs());
                 case RECEIPT:
                     return receipt(content.getReceipt());
                 case RATCHET:

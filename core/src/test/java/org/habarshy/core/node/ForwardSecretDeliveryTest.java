@@ -138,32 +138,45 @@ class ForwardSecretDeliveryTest {
         b.addContact(a.contactCode(), a.card().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Hands one envelope from {@code from} to {@code to}'s receive path and waits until it was handled. */
     private void carry(Account from, Account to, EnvelopeId id) throws Exception {
-        StoredEnvelope envelope = stored(from, id);
-        EnvelopeIngest ingest = ingest(to);
-        Account.call(to.storeExecutor(), () -> ingest.receive(new EnvelopeRecord(envelope.bytes(), 0), "test"));
-        flush(to);
+        new Courier(clock).carry(from, to, id);
     }
 
     private void carryAll(Account from, Account to) throws Exception {
-        List<EnvelopeRef> refs = Account.call(from.storeExecutor(),
-                () -> from.database().read(t -> from.envelopes().liveAfter(t, 0, clock.millis(), 10_000)));
-        for (EnvelopeRef ref : refs) {
-            carry(from, to, ref.id());
+        new Courier(clock).carryAll(from, to);
+    }
+
+    /** Carries envelopes by hand from one account's store to another's real receive path. */
+    static final class Courier {
+        private final Clock clock;
+
+        Courier(Clock clock) {
+            this.clock = clock;
         }
-    }
 
-    private EnvelopeIngest ingest(Account to) {
-        Inbox inbox = new Inbox(to.database(), to.envelopes(), to.messageStore(), to.outbox(), DIRECT,
-                to.storeExecutor(), () -> { }, clock, to.forwardSecrecy());
-        return new EnvelopeIngest(to.database(), to.envelopes(), new EnvelopeOpener(to.keys().agreement()), inbox,
-                DIRECT, to.storeExecutor(), () -> { }, clock);
-    }
+        /** Hands one envelope from {@code from} to {@code to}'s receive path and waits until it was handled. */
+        void carry(Account from, Account to, EnvelopeId id) throws Exception {
+            StoredEnvelope envelope = stored(from, id);
+            EnvelopeIngest ingest = ingest(to);
+            Account.call(to.storeExecutor(), () -> ingest.receive(new EnvelopeRecord(envelope.bytes(), 0), "test"));
+            for (int i = 0; i < 3; i++) {
+                Account.call(to.storeExecutor(), () -> null);
+            }
+        }
 
-    private static void flush(Account account) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            Account.call(account.storeExecutor(), () -> null);
+        void carryAll(Account from, Account to) throws Exception {
+            List<EnvelopeRef> refs = Account.call(from.storeExecutor(),
+                    () -> from.database().read(t -> from.envelopes().liveAfter(t, 0, clock.millis(), 10_000)));
+            for (EnvelopeRef ref : refs) {
+                carry(from, to, ref.id());
+            }
+        }
+
+        private EnvelopeIngest ingest(Account to) {
+            Inbox inbox = new Inbox(to.database(), to.envelopes(), to.messageStore(), to.outbox(), DIRECT,
+                    to.storeExecutor(), () -> { }, clock, to.forwardSecrecy());
+            return new EnvelopeIngest(to.database(), to.envelopes(), new EnvelopeOpener(to.keys().agreement()),
+                    inbox, DIRECT, to.storeExecutor(), () -> { }, clock);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.habarshy.desktop.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.identity.SafetyNumbers;
@@ -11,10 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code habarshy contact add|list|safety|verify}. */
+/** {@code habarshy contact add|list|safety|verify|timer}. */
 @Command(name = "contact", description = "Manage contacts.",
         subcommands = {ContactCommand.Add.class, ContactCommand.ListContacts.class, ContactCommand.Safety.class,
-                ContactCommand.Verify.class})
+                ContactCommand.Verify.class, ContactCommand.Timer.class})
 final class ContactCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -149,6 +150,42 @@ final class ContactCommand implements Runnable {
                 spec.commandLine().getOut().println("'" + contact.alias() + "' (safety number "
                         + SafetyNumbers.of(contact.card().identityKey()) + ") is "
                         + (contact.verified() ? "verified." : "not verified."));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code habarshy contact timer NAME [1h|30m|7d|off]}: the disappearing-message timer of a conversation. */
+    @Command(name = "timer", description = "Show or set the disappearing-message timer of a conversation: text you"
+            + " send is deleted on both sides that long after it is stored (e.g. 30s, 10m, 1h, 7d, 2w, or off).")
+    static final class Timer implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Mixin
+        PassphraseOption passphrase;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The contact's alias.")
+        String alias;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "DURATION", description = "30s, 10m, 1h, 7d, 2w or off.")
+        String duration;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Account account = passphrase.openAccount(data.resolve())) {
+                String name = TextArguments.checked("the alias", alias);
+                if (duration != null) {
+                    account.setDisappearingTimer(name, DisappearingTimers.parse(duration));
+                }
+                Duration timer = account.disappearingTimer(name);
+                spec.commandLine().getOut().println(timer.isZero()
+                        ? "Messages you send to '" + name + "' are kept."
+                        : "Messages you send to '" + name + "' disappear on both sides "
+                        + DisappearingTimers.format(timer) + " after they are stored.");
             }
             return 0;
         }

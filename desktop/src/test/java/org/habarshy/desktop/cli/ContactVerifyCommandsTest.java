@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code habarshy contact safety|verify} and the key-change refusal of {@code contact add}. */
+/** {@code habarshy contact safety|verify|timer} and the key-change refusal of {@code contact add}. */
 class ContactVerifyCommandsTest {
     @TempDir
     Path tmp;
@@ -67,6 +67,28 @@ class ContactVerifyCommandsTest {
         ok("contact", "add", code(bob), "--alias", "bob", "--data", alice.toString());
         CliRun second = ok("contact", "add", code(otherBob), "--alias", "bob2", "--data", alice.toString());
         assertThat(second.err()).contains("warning: your contact 'bob' also calls themselves 'Bob'");
+    }
+
+    @Test
+    void timerIsShownSetAndTurnedOffAndBadValuesAreRefused() {
+        Path alice = init("alice", "Alice");
+        ok("contact", "add", code(init("bob", "Bob")), "--alias", "bob", "--data", alice.toString());
+        assertThat(ok("contact", "timer", "bob", "--data", alice.toString()).out()).contains("are kept");
+        assertThat(ok("contact", "timer", "bob", "1h", "--data", alice.toString()).out())
+                .contains("disappear on both sides 1h after");
+        assertThat(ok("contact", "timer", "bob", "--data", alice.toString()).out()).contains("1h");
+        assertThat(ok("contact", "timer", "bob", "90m", "--data", alice.toString()).out()).contains("90m");
+        assertThat(ok("contact", "timer", "bob", "off", "--data", alice.toString()).out()).contains("are kept");
+        for (String bad : new String[] {"1y", "5s", "-1h", "400d", "soon"}) {
+            CliRun refused = CliRun.of(FakeTerminal.none(), "contact", "timer", "bob", bad, "--data",
+                    alice.toString());
+            assertThat(refused.exitCode()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).as(bad).contains("timer");
+        }
+        CliRun unknown = CliRun.of(FakeTerminal.none(), "contact", "timer", "carol", "1h", "--data",
+                alice.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no contact with alias 'carol'");
     }
 
     private Path init(String dir, String name) {
