@@ -77,7 +77,7 @@ class CliCommandsTest {
                 .contains("Added 'bob' (calls themselves 'bob')")
                 .contains("Safety number: " + bobNumber);
         assertThat(habarshy.ok("contact", "list", "--data", alice.toString()).stdout())
-                .isEqualTo("bob\tbob\t" + bobNumber + "\n");
+                .isEqualTo("bob\tbob\t" + bobNumber + "\tnot verified\n");
     }
 
     @Test

@@ -10,13 +10,17 @@ import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.OpenedEnvelope;
+import org.habarshy.core.crypto.RatchetException;
 import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.wire.ContentCodec;
+import org.habarshy.core.wire.MalformedRecordException;
 
 /**
  * Acts on envelopes that were opened and verified: stores incoming text messages and answers them
@@ -34,14 +38,28 @@ public final class Inbox {
     private final Executor storeExecutor;
     private final Runnable announce;
     private final Clock clock;
+    private final ForwardSecrecy sessions;
+    private final ContentCodec codec = new ContentCodec();
 
     /**
-     * Creates the inbox.
+     * Creates an inbox that refuses forward-secret (ratchet) content.
      *
      * @param announce run on the store executor after new envelopes (receipts) were stored
      */
     public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
                  Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock) {
+        this(db, envelopes, messages, outbox, cryptoExecutor, storeExecutor, announce, clock, null);
+    }
+
+    /**
+     * Creates the inbox; ratchet content is decrypted in {@code sessions}.
+     *
+     * @param announce run on the store executor after new envelopes (receipts) were stored
+     */
+    public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
+                 Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
+                 ForwardSecrecy sessions) {
+        this.sessions = sessions;
         this.db = db;
         this.envelopes = envelopes;
         this.messages = messages;
@@ -58,16 +76,68 @@ public final class Inbox {
             acceptText(opened, text);
         } else if (content instanceof ReceiptContent receipt) {
             acceptReceipt(opened.sender(), receipt);
+        } else if (content instanceof RatchetContent ratchet) {
+            acceptRatchet(opened, ratchet);
         }
     }
 
     private void acceptText(OpenedEnvelope opened, TextContent text) throws StoreException {
-        Message message = new Message(opened.id(), Direction.INCOMING, opened.sender(), text.text(), text.sentAt(),
-                MessageState.DELIVERED);
-        boolean fresh = db.write(t -> messages.insert(t, message, clock.millis()));
-        if (!fresh) {
+        Message message = incoming(opened, text);
+        long now = clock.millis();
+        long expiresAt = text.disappearAfterMillis() > 0 ? now + text.disappearAfterMillis() : 0;
+        boolean fresh = db.write(t -> messages.insert(t, message, now, expiresAt));
+        if (fresh) {
+            answer(opened);
+        }
+    }
+
+    /**
+     * Decrypts ratchet content and stores the text inside it in one transaction with the session's new state, so
+     * a failure keeps neither. A message that does not decrypt (replayed, too far ahead, damaged, another
+     * session) is dropped with a log line.
+     */
+    private void acceptRatchet(OpenedEnvelope opened, RatchetContent ratchet) throws StoreException {
+        if (sessions == null) {
+            LOG.log(System.Logger.Level.WARNING, "forward-secret message dropped: sessions are not enabled here");
             return;
         }
+        Optional<Boolean> fresh = db.write(t -> {
+            byte[] inner;
+            try {
+                inner = sessions.decrypt(t, opened.sender(), opened.senderAgreementKey(), ratchet.message());
+            } catch (RatchetException e) {
+                LOG.log(System.Logger.Level.WARNING, "forward-secret message dropped ({0}): {1}", e.reason(),
+                        e.getMessage());
+                return Optional.empty();
+            }
+            MessageContent content;
+            try {
+                content = codec.decode(inner);
+            } catch (MalformedRecordException e) {
+                LOG.log(System.Logger.Level.WARNING, "forward-secret message with malformed content: "
+                        + e.getMessage());
+                return Optional.of(false); // the session moved on; keep that, store nothing
+            }
+            if (!(content instanceof TextContent text)) {
+                LOG.log(System.Logger.Level.WARNING, "forward-secret message holds no text; ignored");
+                return Optional.of(false);
+            }
+            long now = clock.millis();
+            long expiresAt = text.disappearAfterMillis() > 0 ? now + text.disappearAfterMillis() : 0;
+            return Optional.of(messages.insert(t, incoming(opened, text), now, expiresAt));
+        });
+        if (fresh.orElse(false)) {
+            answer(opened);
+        }
+    }
+
+    private static Message incoming(OpenedEnvelope opened, TextContent text) {
+        return new Message(opened.id(), Direction.INCOMING, opened.sender(), text.text(), text.sentAt(),
+                MessageState.DELIVERED);
+    }
+
+    /** Seals a delivery receipt for a newly stored message (crypto executor), then stores it. */
+    private void answer(OpenedEnvelope opened) {
         LOG.log(System.Logger.Level.INFO, "new message received");
         cryptoExecutor.execute(() -> {
             Outbox.Sealed receipt = outbox.seal(opened.senderAgreementKey(), new ReceiptContent(List.of(opened.id())));

@@ -7,6 +7,7 @@ import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.crypto.EnvelopeFormat;
@@ -54,6 +55,35 @@ public final class Outbox {
     /** Seals a text message for {@code contact}. */
     public Sealed sealText(Contact contact, String text) {
         return seal(contact.card().agreementKey(), new TextContent(text, clock.millis()));
+    }
+
+    /**
+     * Encrypts {@code text} in the forward-secret session with {@code contact}, seals the ratchet message for the
+     * contact and stores envelope, message (queued) and session state, all in {@code txn}: if the transaction
+     * rolls back, the session has not moved either. Runs on the store executor.
+     */
+    public EnvelopeId queueForwardSecretText(Transaction txn, Contact contact, String text, ForwardSecrecy sessions)
+            throws StoreException {
+        return queueForwardSecretText(txn, contact, text, sessions, 0);
+    }
+
+    /**
+     * Like {@link #queueForwardSecretText(Transaction, Contact, String, ForwardSecrecy)} for a disappearing message:
+     * with {@code disappearAfterMillis} &gt; 0, the content says so (the recipient deletes its copy that long after
+     * storing it) and this copy is deleted that long from now.
+     */
+    public EnvelopeId queueForwardSecretText(Transaction txn, Contact contact, String text, ForwardSecrecy sessions,
+                                             long disappearAfterMillis) throws StoreException {
+        long now = clock.millis();
+        TextContent content = new TextContent(text, now, disappearAfterMillis);
+        byte[] message = sessions.encrypt(txn, contact.card().identityKey(), contact.card().agreementKey(),
+                codec.encode(content));
+        Sealed sealed = seal(contact.card().agreementKey(), new RatchetContent(message));
+        envelopes.insert(txn, sealed.envelope());
+        messages.insert(txn, new Message(sealed.envelope().id(), Direction.OUTGOING, contact.card().identityKey(),
+                text, content.sentAt(), MessageState.QUEUED), now,
+                disappearAfterMillis > 0 ? now + disappearAfterMillis : 0);
+        return sealed.envelope().id();
     }
 
     /** Stores a sealed text message as queued, in {@code txn}. */

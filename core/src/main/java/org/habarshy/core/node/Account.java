@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,26 +23,32 @@ import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.api.message.ReceiptContent;
+import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
+import org.habarshy.core.crypto.StorageCipher;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.ForwardSecrecy;
 import org.habarshy.core.message.MessageLimits;
 import org.habarshy.core.message.Outbox;
 import org.habarshy.core.store.ContactStore;
 import org.habarshy.core.store.Database;
 import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.EnvelopeStore;
+import org.habarshy.core.store.FieldCipher;
 import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
+import org.habarshy.core.store.RatchetSessionStore;
 import org.habarshy.core.store.SettingsStore;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.store.StoredEnvelope;
+import org.habarshy.core.store.Transaction;
 
 /**
  * One user's data directory: identity, contacts, messages and carried envelopes. Every database
@@ -62,11 +69,12 @@ public final class Account implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final EnvelopeStore envelopes = new EnvelopeStore();
-    private final MessageStore messages = new MessageStore();
+    private final MessageStore messages;
     private final ContactStore contacts = new ContactStore();
     private final PeerStore peers = new PeerStore();
     private final SettingsStore settings = new SettingsStore();
     private final Outbox outbox;
+    private final ForwardSecrecy forwardSecrecy;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -76,8 +84,11 @@ public final class Account implements AutoCloseable {
         this.storeExecutor = storeExecutor;
         this.clock = clock;
         this.random = random;
+        FieldCipher cipher = new StorageFieldCipher(StorageCipher.of(keys.agreement(), random));
+        this.messages = new MessageStore(cipher);
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
+        this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
@@ -123,11 +134,31 @@ public final class Account implements AutoCloseable {
         ExecutorService store = Executors.newSingleThreadExecutor(new NamedThreads("habarshy-store", false));
         try {
             Database db = call(store, () -> openDatabase(dataDir));
-            return new Account(dataDir, keys, db, store, clock, new SecureRandom());
+            Account account = new Account(dataDir, keys, db, store, clock, new SecureRandom());
+            account.tidyHistory();
+            return account;
         } catch (StoreException | RuntimeException e) {
             store.shutdownNow();
             throw e;
         }
+    }
+
+    /** Seals message text an older version stored in clear, and deletes disappearing messages that expired. */
+    private void tidyHistory() throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            while (messages.sealClearText(t, 1000) > 0) {
+                // sealed one batch; the loop ends when none is left in clear
+            }
+            return messages.deleteExpired(t, clock.millis());
+        }));
+    }
+
+    /**
+     * Deletes disappearing messages whose time has come; returns how many. The node runs this periodically.
+     * Store executor only.
+     */
+    int deleteExpiredMessages() throws StoreException {
+        return db.write(t -> messages.deleteExpired(t, clock.millis()));
     }
 
     private static void createOwnerOnlyDirectories(Path dataDir) throws IOException {
@@ -161,18 +192,91 @@ public final class Account implements AutoCloseable {
         return SafetyNumbers.of(keys.card().identityKey());
     }
 
-    /** Verifies {@code code} and stores it as a contact named {@code alias}. */
-    public Contact addContact(String code, String alias) throws InvalidContactCodeException, StoreException {
+    /**
+     * Verifies {@code code} and stores it as a new, unverified contact named {@code alias}. A code whose identity
+     * key differs from that of an existing contact of the same alias is refused with
+     * {@link ContactKeyChangedException}; use {@link #addContact(String, String, boolean)} to replace it.
+     */
+    public Contact addContact(String code, String alias)
+            throws InvalidContactCodeException, ContactKeyChangedException, StoreException {
+        return addContact(code, alias, false);
+    }
+
+    /**
+     * Verifies {@code code} and stores it as a contact named {@code alias}, unverified. If a contact of that alias
+     * exists with another identity key, the code replaces it only if {@code replaceChangedKey} is true (the
+     * contact is then unverified, and forward-secret sessions with the old key are dropped); otherwise nothing
+     * changes and {@link ContactKeyChangedException} says what happened.
+     */
+    public Contact addContact(String code, String alias, boolean replaceChangedKey)
+            throws InvalidContactCodeException, ContactKeyChangedException, StoreException {
         ContactCard card = new ContactCodes().decode(code);
         if (card.identityKey().equals(keys.card().identityKey())) {
             throw new InvalidContactCodeException("that is your own contact code");
         }
-        Contact contact = new Contact(alias, card, clock.millis());
-        call(storeExecutor, () -> db.write(t -> {
-            contacts.add(t, contact);
-            return null;
+        Contact contact = new Contact(alias, card, clock.millis(), false);
+        Optional<Contact> refused = call(storeExecutor, () -> db.write(t -> {
+            Optional<Contact> existing = contacts.byAlias(t, alias);
+            if (existing.isEmpty() || existing.get().card().identityKey().equals(card.identityKey())) {
+                contacts.add(t, contact); // the same key again fails as a duplicate alias
+                return Optional.<Contact>empty();
+            }
+            if (!replaceChangedKey) {
+                return existing;
+            }
+            contacts.replace(t, contact);
+            onKeyReplaced(t, existing.get());
+            return Optional.<Contact>empty();
         }));
+        if (refused.isPresent()) {
+            throw new ContactKeyChangedException(alias, SafetyNumbers.of(refused.get().card().identityKey()),
+                    SafetyNumbers.of(card.identityKey()), refused.get().verified());
+        }
         return contact;
+    }
+
+    /** Forgets state bound to the identity key of a contact whose key was replaced. */
+    private void onKeyReplaced(Transaction t, Contact old) throws StoreException {
+        forwardSecrecy.forget(t, old.card().identityKey());
+    }
+
+    /**
+     * Sets the disappearing-message timer of the conversation with {@code alias}: text sent to them from now on
+     * is deleted on both sides that long after it is stored; {@link Duration#ZERO} turns it off.
+     */
+    public void setDisappearingTimer(String alias, Duration timer) throws UnknownContactException, StoreException {
+        long millis = timer.toMillis();
+        if (timer.isNegative() || millis > TextContent.MAX_DISAPPEAR_AFTER_MILLIS) {
+            throw new IllegalArgumentException("the timer must be between 0 and 365 days");
+        }
+        if (!call(storeExecutor, () -> db.write(t -> contacts.setDisappearAfter(t, alias, millis)))) {
+            throw new UnknownContactException(alias);
+        }
+    }
+
+    /** Returns the disappearing-message timer of the conversation with {@code alias} (zero: off). */
+    public Duration disappearingTimer(String alias) throws UnknownContactException, StoreException {
+        Contact contact = contact(alias);
+        return Duration.ofMillis(call(storeExecutor,
+                () -> db.read(t -> contacts.disappearAfter(t, contact.card().identityKey()))));
+    }
+
+    /** Returns the contact with exactly this alias. */
+    public Contact contact(String alias) throws UnknownContactException, StoreException {
+        return call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+    }
+
+    /**
+     * Marks the contact {@code alias} as verified (the user compared safety numbers with them) or, with false,
+     * as not verified; returns the contact as stored now.
+     */
+    public Contact setVerified(String alias, boolean verified) throws UnknownContactException, StoreException {
+        boolean changed = call(storeExecutor, () -> db.write(t -> contacts.setVerified(t, alias, verified)));
+        if (!changed) {
+            throw new UnknownContactException(alias);
+        }
+        return contact(alias);
     }
 
     /** Returns all contacts, by alias. */
@@ -186,14 +290,15 @@ public final class Account implements AutoCloseable {
     }
 
     /**
-     * Seals {@code text} for the contact {@code alias} and queues it durably: when this returns,
-     * the message survives a crash. A running node offers it to its peers within a second.
+     * Encrypts {@code text} for the contact {@code alias} in their forward-secret session, seals it and queues it
+     * durably: when this returns, the message and the session's new state survive a crash. A running node offers
+     * it to its peers within a second.
      */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
                 .orElseThrow(() -> new UnknownContactException(alias));
-        Outbox.Sealed sealed = outbox.sealText(contact, text);
-        EnvelopeId id = call(storeExecutor, () -> db.write(t -> outbox.queueText(t, contact, sealed)));
+        EnvelopeId id = call(storeExecutor, () -> db.write(t -> outbox.queueForwardSecretText(t, contact, text,
+                forwardSecrecy, contacts.disappearAfter(t, contact.card().identityKey()))));
         Runnable listener = newEnvelopeListener;
         if (listener != null) {
             storeExecutor.execute(listener);
@@ -257,7 +362,7 @@ public final class Account implements AutoCloseable {
             peer = Optional.of(contact.card().identityKey());
         }
         Optional<IdentityKey> filter = peer;
-        return call(storeExecutor, () -> db.read(t -> messages.list(t, filter)));
+        return call(storeExecutor, () -> db.read(t -> messages.list(t, filter, clock.millis())));
     }
 
     /**
@@ -348,6 +453,10 @@ public final class Account implements AutoCloseable {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    ForwardSecrecy forwardSecrecy() {
+        return forwardSecrecy;
     }
 
     Clock clock() {

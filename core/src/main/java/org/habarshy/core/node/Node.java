@@ -99,7 +99,7 @@ public final class Node implements AutoCloseable {
         AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
-                cryptoExecutor, storeExecutor, this::announceNew, account.clock());
+                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy());
         this.carryLimits = config.carry();
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
@@ -258,7 +258,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Drops expired envelopes and rewrites the status file. Store executor only. */
+    /** Drops expired envelopes and disappearing messages, and rewrites the status file. Store executor only. */
     private void housekeeping() {
         long now = account.clock().millis();
         try {
@@ -266,6 +266,10 @@ public final class Node implements AutoCloseable {
             if (expired > 0) {
                 LOG.log(System.Logger.Level.INFO, "dropped {0} expired envelope(s)", expired);
                 ingest.quotaChanged();
+            }
+            int disappeared = account.deleteExpiredMessages();
+            if (disappeared > 0) {
+                LOG.log(System.Logger.Level.INFO, "deleted {0} disappearing message(s)", disappeared);
             }
             statusFile.write(status());
         } catch (StoreException | java.io.IOException e) {

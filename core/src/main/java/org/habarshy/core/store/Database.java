@@ -214,6 +214,7 @@ public final class Database implements AutoCloseable {
         }
         execute("PRAGMA synchronous = FULL");
         execute("PRAGMA foreign_keys = ON");
+        execute("PRAGMA secure_delete = ON"); // deleted rows (expired messages, replaced text) are zeroed
         execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
     }
 

@@ -1,9 +1,13 @@
 package org.habarshy.core.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,31 +19,121 @@ import org.habarshy.core.api.message.MessageState;
 
 /**
  * The user's conversation history: messages written here and messages received, keyed by envelope id.
- * Enums are stored by their constant names. Stateless: every method works in the caller's {@link Transaction}.
+ * Enums are stored by their constant names. With a {@link FieldCipher}, the text is stored sealed in
+ * {@code body} (context {@code "messages.text" || 0x00 || id}) and {@code text} is empty. Messages past their
+ * {@code expires_at} (disappearing messages) are never returned and are deleted by {@link #deleteExpired}.
+ * Stateless apart from the cipher: every method works in the caller's {@link Transaction}.
  */
 public final class MessageStore {
-    private static final String COLUMNS = "id, direction, peer, text, sent_at, state";
+    private static final String COLUMNS = "id, direction, peer, text, sent_at, state, body";
+    private static final byte[] CONTEXT = "messages.text\0".getBytes(StandardCharsets.UTF_8);
 
-    /** Creates a store; it holds no state. */
+    private final FieldCipher cipher;
+
+    /** Creates a store that keeps text in clear (tests, and databases without an identity). */
     public MessageStore() {
+        this(null);
+    }
+
+    /** Creates a store that seals text with {@code cipher}, or keeps it in clear if null. */
+    public MessageStore(FieldCipher cipher) {
+        this.cipher = cipher;
     }
 
     /** Stores {@code m} unless a message with the same id is already stored; returns true iff it was new. */
     public boolean insert(Transaction t, Message m, long storedAt) throws StoreException {
+        return insert(t, m, storedAt, 0);
+    }
+
+    /**
+     * Stores {@code m} unless a message with the same id is already stored, to be deleted at {@code expiresAt}
+     * (Unix ms; 0 or less: kept); returns true iff it was new.
+     */
+    public boolean insert(Transaction t, Message m, long storedAt, long expiresAt) throws StoreException {
         Objects.requireNonNull(m, "m");
         try (PreparedStatement ps = t.connection().prepareStatement("INSERT INTO messages (" + COLUMNS
-                + ", stored_at, ord) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM messages))"
-                + " ON CONFLICT (id) DO NOTHING")) {
+                + ", stored_at, expires_at, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " (SELECT coalesce(max(ord), 0) + 1 FROM messages)) ON CONFLICT (id) DO NOTHING")) {
             ps.setBytes(1, m.id().bytes());
             ps.setString(2, m.direction().name());
             ps.setBytes(3, m.peer().bytes());
-            ps.setString(4, m.text());
+            ps.setString(4, cipher == null ? m.text() : "");
             ps.setLong(5, m.sentAt());
             ps.setString(6, m.state().name());
-            ps.setLong(7, storedAt);
+            ps.setBytes(7, cipher == null ? null : seal(m.id().bytes(), m.text()));
+            ps.setLong(8, storedAt);
+            if (expiresAt > 0) {
+                ps.setLong(9, expiresAt);
+            } else {
+                ps.setNull(9, Types.INTEGER);
+            }
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw t.error(e);
+        }
+    }
+
+    /** Deletes every message whose {@code expires_at} is at or before {@code now}; returns how many. */
+    public int deleteExpired(Transaction t, long now) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "DELETE FROM messages WHERE expires_at IS NOT NULL AND expires_at <= ?")) {
+            ps.setLong(1, now);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    /**
+     * Seals the text of up to {@code limit} messages stored in clear (by an older version) and clears it; returns
+     * how many. Does nothing without a cipher.
+     */
+    public int sealClearText(Transaction t, int limit) throws StoreException {
+        if (cipher == null) {
+            return 0;
+        }
+        int sealed = 0;
+        try (PreparedStatement select = t.connection().prepareStatement(
+                "SELECT id, text FROM messages WHERE body IS NULL LIMIT ?");
+             PreparedStatement update = t.connection().prepareStatement(
+                     "UPDATE messages SET body = ?, text = '' WHERE id = ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    byte[] id = rs.getBytes(1);
+                    update.setBytes(1, seal(id, rs.getString(2)));
+                    update.setBytes(2, id);
+                    update.executeUpdate();
+                    sealed++;
+                }
+            }
+            return sealed;
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
+    private byte[] seal(byte[] id, String text) {
+        return cipher.seal(context(id), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] context(byte[] id) {
+        byte[] context = Arrays.copyOf(CONTEXT, CONTEXT.length + id.length);
+        System.arraycopy(id, 0, context, CONTEXT.length, id.length);
+        return context;
+    }
+
+    private String text(Transaction t, byte[] id, String clear, byte[] body) throws StoreException {
+        if (body == null) {
+            return clear;
+        }
+        if (cipher == null) {
+            throw t.corruptRow(new IllegalStateException("sealed message text but no key to open it"));
+        }
+        try {
+            return new String(cipher.open(context(id), body), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw t.corruptRow(new IllegalStateException("a message's sealed text does not open", e));
         }
     }
 
@@ -73,11 +167,7 @@ public final class MessageStore {
      * time and then by the order they were stored here.
      */
     public List<Message> list(Transaction t, Optional<IdentityKey> peer) throws StoreException {
-        if (peer.isPresent()) {
-            return query(t, "SELECT " + COLUMNS + " FROM messages WHERE peer = ? ORDER BY sent_at, ord",
-                    peer.get().bytes());
-        }
-        return query(t, "SELECT " + COLUMNS + " FROM messages ORDER BY sent_at, ord", null);
+        return list(t, peer, Long.MIN_VALUE);
     }
 
     /** Returns the ids of incoming messages from {@code peer} not yet marked read, oldest first. */
@@ -101,7 +191,17 @@ public final class MessageStore {
         }
     }
 
-    private static List<Message> query(Transaction t, String sql, byte[] key) throws StoreException {
+    /** Like {@link #list(Transaction, Optional)}, leaving out disappearing messages expired at {@code now}. */
+    public List<Message> list(Transaction t, Optional<IdentityKey> peer, long now) throws StoreException {
+        String live = " (expires_at IS NULL OR expires_at > " + now + ")";
+        if (peer.isPresent()) {
+            return query(t, "SELECT " + COLUMNS + " FROM messages WHERE peer = ? AND" + live
+                    + " ORDER BY sent_at, ord", peer.get().bytes());
+        }
+        return query(t, "SELECT " + COLUMNS + " FROM messages WHERE" + live + " ORDER BY sent_at, ord", null);
+    }
+
+    private List<Message> query(Transaction t, String sql, byte[] key) throws StoreException {
         List<Message> messages = new ArrayList<>();
         try (PreparedStatement ps = t.connection().prepareStatement(sql)) {
             if (key != null) {
@@ -110,8 +210,8 @@ public final class MessageStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     messages.add(new Message(new EnvelopeId(rs.getBytes(1)), Direction.valueOf(rs.getString(2)),
-                            new IdentityKey(rs.getBytes(3)), rs.getString(4), rs.getLong(5),
-                            MessageState.valueOf(rs.getString(6))));
+                            new IdentityKey(rs.getBytes(3)), text(t, rs.getBytes(1), rs.getString(4), rs.getBytes(7)),
+                            rs.getLong(5), MessageState.valueOf(rs.getString(6))));
                 }
             }
             return messages;

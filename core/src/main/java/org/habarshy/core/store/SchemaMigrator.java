@@ -22,7 +22,8 @@ final class SchemaMigrator {
     private final List<Migration> steps;
 
     SchemaMigrator() {
-        this(List.of(new MigrationV1(), new MigrationV2()));
+        this(List.of(new MigrationV1(), new MigrationV2(), new MigrationV3(), new MigrationV4(),
+                new MigrationV5()));
     }
 
     SchemaMigrator(List<Migration> steps) {
@@ -46,8 +47,9 @@ final class SchemaMigrator {
     void migrate(Connection connection, SqliteErrors errors) throws StoreException {
         try {
             int version = checkFile(connection, errors);
+            boolean fresh = version == 0;
             while (version < latestVersion()) {
-                version = applyStep(connection, version);
+                version = applyStep(connection, version, fresh);
             }
             if (version > latestVersion()) {
                 throw newerSchema(errors, version);
@@ -90,7 +92,7 @@ final class SchemaMigrator {
                 + latestVersion() + "); upgrade Habarshy to open it");
     }
 
-    private int applyStep(Connection connection, int expected) throws SQLException {
+    private int applyStep(Connection connection, int expected, boolean fresh) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("BEGIN IMMEDIATE");
             try {
@@ -98,7 +100,7 @@ final class SchemaMigrator {
                 if (version == expected) {
                     steps.get(version).apply(connection);
                     statement.executeUpdate("PRAGMA user_version = " + (version + 1));
-                    LOG.log(version == 0 ? Level.DEBUG : Level.INFO, "migrated database schema from version {0} to {1}",
+                    LOG.log(fresh ? Level.DEBUG : Level.INFO, "migrated database schema from version {0} to {1}",
                             version, version + 1);
                     version++;
                 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageContent;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.crypto.RatchetHeader;
+import org.habarshy.core.crypto.RatchetSession;
 import org.habarshy.proto.v1.Content;
 import org.habarshy.proto.v1.Receipt;
 import org.habarshy.proto.v1.TextMessage;
@@ -26,7 +29,8 @@ public final class ContentCodec {
     public byte[] encode(MessageContent content) {
         Content.Builder builder = Content.newBuilder();
         if (content instanceof TextContent text) {
-            builder.setText(TextMessage.newBuilder().setText(text.text()).setSentAt(text.sentAt()));
+            builder.setText(TextMessage.newBuilder().setText(text.text()).setSentAt(text.sentAt())
+                    .setDisappearAfterMs(text.disappearAfterMillis()));
         } else if (content instanceof ReceiptContent receipt) {
             Receipt.Builder r = Receipt.newBuilder().setKind(receipt.kind() == ReceiptContent.Kind.READ
                     ? Receipt.Kind.READ : Receipt.Kind.DELIVERED);
@@ -34,6 +38,8 @@ public final class ContentCodec {
                 r.addEnvelopeIds(ByteString.copyFrom(id.bytes()));
             }
             builder.setReceipt(r);
+        } else if (content instanceof RatchetContent ratchet) {
+            builder.setRatchet(ByteString.copyFrom(ratchet.message()));
         } else {
             throw new IllegalArgumentException("unsupported content: " + content.getClass().getSimpleName());
         }
@@ -56,15 +62,25 @@ public final class ContentCodec {
         try {
             switch (content.getBodyCase()) {
                 case TEXT:
-                    return new TextContent(content.getText().getText(), content.getText().getSentAt());
+                    return new TextContent(content.getText().getText(), content.getText().getSentAt(),
+                            content.getText().getDisappearAfterMs());
                 case RECEIPT:
                     return receipt(content.getReceipt());
+                case RATCHET:
+                    return ratchet(content.getRatchet());
                 default:
                     throw new MalformedRecordException("content of unknown kind");
             }
         } catch (IllegalArgumentException e) {
             throw new MalformedRecordException("content out of bounds: " + e.getMessage(), e);
         }
+    }
+
+    private static RatchetContent ratchet(ByteString message) throws MalformedRecordException {
+        if (message.size() < RatchetHeader.MIN_MESSAGE_BYTES || message.size() > RatchetSession.MAX_MESSAGE_BYTES) {
+            throw new MalformedRecordException("ratchet message of " + message.size() + " bytes");
+        }
+        return new RatchetContent(message.toByteArray());
     }
 
     private static ReceiptContent receipt(Receipt receipt) throws MalformedRecordException {

@@ -87,4 +87,37 @@ class ContactStoreTest {
     private List<Contact> all() throws StoreException {
         return db.read(t -> store.all(t));
     }
+
+    @Test
+    void verifiedFlagIsStoredSetAndClearedAndReplaceSwapsTheKey() throws Exception {
+        add(contact("bob", 1));
+        assertThat(byAlias("bob").orElseThrow().verified()).isFalse();
+        boolean set = db.write(t -> store.setVerified(t, "bob", true));
+        assertThat(set).isTrue();
+        assertThat(byAlias("bob").orElseThrow().verified()).isTrue();
+        boolean setUnknown = db.write(t -> store.setVerified(t, "nobody", true));
+        assertThat(setUnknown).isFalse();
+
+        Contact newKey = new Contact("bob", contact("x", 2).card(), 77, false);
+        boolean replaced = db.write(t -> store.replace(t, newKey));
+        assertThat(replaced).isTrue();
+        assertThat(byAlias("bob")).contains(newKey);
+        Optional<Contact> oldKey = db.read(t -> store.byIdentityKey(t, identityKey(1)));
+        assertThat(oldKey).isEmpty();
+        boolean replacedUnknown = db.write(t -> store.replace(t, new Contact("carol", contact("y", 3).card(), 1)));
+        assertThat(replacedUnknown).isFalse();
+    }
+
+    private Optional<Contact> byAlias(String alias) throws StoreException {
+        return db.read(t -> store.byAlias(t, alias));
+    }
+
+    @Test
+    void replacingWithAKeyAnotherContactHasIsRefused() throws Exception {
+        add(contact("bob", 1));
+        add(contact("carol", 2));
+        assertThatThrownBy(() -> db.write(t -> store.replace(t, new Contact("bob", contact("x", 2).card(), 1))))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE))
+                .hasMessageContaining("\"carol\"");
+    }
 }

@@ -93,7 +93,8 @@ class CorruptionTest {
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.IO);
                     assertThat(e).hasMessage("database file future.db was written by a newer version of Habarshy"
-                            + " (schema 99, this version knows up to 1); upgrade Habarshy to open it");
+                            + " (schema 99, this version knows up to " + new SchemaMigrator().latestVersion()
+                            + "); upgrade Habarshy to open it");
                 });
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              ResultSet rs = c.createStatement().executeQuery("PRAGMA user_version")) {

@@ -74,7 +74,8 @@ class DataVersionTest {
                 pool.shutdownNow();
             }
             try (Database db = Database.open(file)) {
-                assertThat(StoreFixtures.scalar(db, "PRAGMA user_version")).isEqualTo(String.valueOf(new SchemaMigrator().latestVersion()));
+                assertThat(StoreFixtures.scalar(db, "PRAGMA user_version"))
+                .isEqualTo(String.valueOf(new SchemaMigrator().latestVersion()));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.UnknownContactException;
 import org.habarshy.core.store.StoreException;
 
@@ -34,6 +35,7 @@ final class UserMessages {
 
     static int exitCode(Exception e) {
         if (e instanceof InvalidContactCodeException || e instanceof UnknownContactException
+                || e instanceof ContactKeyChangedException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
                 || e instanceof IllegalArgumentException || isPassphraseProblem(e)) {
             return USAGE;
