@@ -154,7 +154,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void settingsTurnReadReceiptsOffAndOnAndRefuseOtherValues() throws Exception {
+    void settingsTurnReadReceiptsOffAndOnAndRefuseOtherValues(HabarshyProcesses habarshy) throws Exception {
         Path alice = habarshy.init("alice");
         assertThat(habarshy.ok("settings", "--data", alice.toString()).stdout()).contains("read-receipts on");
         assertThat(habarshy.ok("settings", "--read-receipts", "off", "--data", alice.toString()).stdout())
@@ -169,7 +169,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void runTakesACarryQuotaAndStatusShowsItWithTheRefusalCounters() throws Exception {
+    void runTakesACarryQuotaAndStatusShowsItWithTheRefusalCounters(HabarshyProcesses habarshy) throws Exception {
         Path data = habarshy.init("carrier");
         HabarshyProcesses.Result bad = habarshy.run("run", "--data", data.toString(), "--carry-quota", "lots");
         assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);

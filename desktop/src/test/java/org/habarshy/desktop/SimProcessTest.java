@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code habarshy sim} as a real process: tiny parameters, JSON out, exit code 0; a bad option exits 2. */
 class SimProcessTest {
-    @TempDir
-    Path tmp;
-
-    private HabarshyProcesses habarshy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        habarshy = new HabarshyProcesses(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        habarshy.close();
-    }
+    @RegisterExtension
+    final ProcessTestBed bed = ProcessTestBed.processes();
 
     @Test
-    void simulatesATinyCityAndPrintsJson() throws Exception {
+    void simulatesATinyCityAndPrintsJson(HabarshyProcesses habarshy) throws Exception {
         HabarshyProcesses.Result sim = habarshy.ok("sim", "--nodes", "10", "--messages", "5", "--duration", "2h",
                 "--window", "30m", "--ttl", "90m", "--city", "300", "--blocks", "1", "--json");
         JsonObject report = JsonParser.parseString(sim.stdout()).getAsJsonObject();
@@ -38,7 +23,7 @@ class SimProcessTest {
     }
 
     @Test
-    void aBadOptionExitsWithUsageError() throws Exception {
+    void aBadOptionExitsWithUsageError(HabarshyProcesses habarshy) throws Exception {
         HabarshyProcesses.Result sim = habarshy.run("sim", "--nodes", "0");
         assertThat(sim.exitCode()).as(sim.describe()).isEqualTo(2);
         assertThat(sim.stderr()).as(sim.describe()).contains("--nodes must be 2..100000");
