@@ -240,6 +240,24 @@ class SmsBridgeSmppTest {
     }
 
     @Test
+    void plainTextFallbackIsReadableUcs2AndOnlySentWhenAsked() throws Exception {
+        PhoneNumber editor = PhoneNumber.parse("+77019999999");
+        byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 20);
+        a.bridge.submit(envelope, NUMBER_B, "p").get(5, TimeUnit.SECONDS);
+        assertThat(b.envelopes.poll(15, TimeUnit.SECONDS)).isEqualTo(envelope);
+        assertThat(smsc.submitted()).allSatisfy(s -> assertThat(s.dataCoding()).isEqualTo((byte) 0x04));
+
+        String text = "Редакцияға: Алматыда бүгін түнде атыс болды, бәріміз аманбыз.";
+        assertThat(a.bridge.sendUnencryptedPlainText(editor, text, "user").get(5, TimeUnit.SECONDS)).isTrue();
+        await(() -> smsc.submitted().stream().anyMatch(s -> s.dataCoding() == 0x08), "plain SMS submitted");
+        TestSmsc.Submitted plain = smsc.submitted().stream().filter(s -> s.dataCoding() == 0x08).findFirst()
+                .orElseThrow();
+        assertThat(plain.destination()).isEqualTo(editor.digitsOnly());
+        assertThat(new String(plain.shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo(text);
+        assertThat(a.bridge.counters().get(Counter.PLAIN_SENT)).isEqualTo(1);
+    }
+
+    @Test
     void theSamePayloadTwiceIsDeliveredOnce() throws Exception {
         byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 50);
         a.bridge.submit(envelope, NUMBER_B, "p").get(5, TimeUnit.SECONDS);
