@@ -129,7 +129,7 @@ final class InboundAssembler {
     /** Requests missing parts of sets that stalled and drops sets past their expiry. */
     void sweep(long now) throws SQLException {
         for (ReceivedParts.IncompleteSet set : parts.incomplete()) {
-            if (now - set.firstSeen() >= config.expireIncompleteAfter().toMillis()) {
+            if (set.missing().isEmpty() || now - set.firstSeen() >= config.expireIncompleteAfter().toMillis()) {
                 parts.forget(set.peer(), set.reference(), set.total());
                 counters.increment(Counter.SETS_EXPIRED);
                 LOG.log(Level.WARNING, "incomplete SMS set expired with {0} of {1} parts missing",
@@ -149,10 +149,11 @@ final class InboundAssembler {
         store.commit();
     }
 
-    private void malformed(String reason) {
+    /** Counts and logs a malformed SMS or payload; commits, so the parts of a malformed set are gone. */
+    private void malformed(String reason) throws SQLException {
         counters.increment(Counter.RECEIVED_MALFORMED);
         LOG.log(Level.WARNING, "malformed SMS dropped: {0}", reason);
-        store.rollback();
+        store.commit();
     }
 
     private static byte[] sha256(byte[] bytes) {

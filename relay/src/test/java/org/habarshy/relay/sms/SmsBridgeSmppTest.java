@@ -121,6 +121,7 @@ class SmsBridgeSmppTest {
         smsc.route(NUMBER_B.digitsOnly(), "relay-b");
         a = new Relay("relay-a", NUMBER_A, fastConfig(), smsc.port());
         b = new Relay("relay-b", NUMBER_B, fastConfig(), smsc.port());
+        await(() -> smsc.isBound("relay-a") && smsc.isBound("relay-b"), "both relays bound");
     }
 
     @AfterEach
@@ -255,6 +256,32 @@ class SmsBridgeSmppTest {
         assertThat(plain.destination()).isEqualTo(editor.digitsOnly());
         assertThat(new String(plain.shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo(text);
         assertThat(a.bridge.counters().get(Counter.PLAIN_SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void malformedAndExpiredIncomingPayloadsAreDroppedAndCounted() throws Exception {
+        // A complete two-part set whose payload is of no known kind.
+        byte[] part1 = new byte[140];
+        part1[0] = 5;
+        part1[2] = 3;
+        part1[3] = 99;
+        part1[4] = 2;
+        part1[5] = 1;
+        part1[6] = 0x55;
+        byte[] part2 = {5, 0, 3, 99, 2, 2, 1, 2, 3};
+        assertThat(smsc.deliverRaw("relay-b", NUMBER_A.digitsOnly(), (byte) 0x40, (byte) 0x04, part1)).isZero();
+        assertThat(smsc.deliverRaw("relay-b", NUMBER_A.digitsOnly(), (byte) 0x40, (byte) 0x04, part2)).isZero();
+        await(() -> b.bridge.counters().get(Counter.RECEIVED_MALFORMED) == 1, "malformed payload counted");
+        // An expired compact message in one SMS.
+        AgreementKeyPair alice = AgreementKeyPair.generate(random);
+        byte[] old = new CompactSealer(alice, random).seal(AgreementKeyPair.generate(random).publicKey(),
+                new byte[] {0x00, 'h', 'i'}, System.currentTimeMillis() - 2 * DAY, 1);
+        assertThat(smsc.deliverRaw("relay-b", NUMBER_A.digitsOnly(), (byte) 0, (byte) 0x04, old)).isZero();
+        await(() -> b.bridge.counters().get(Counter.RECEIVED_EXPIRED) == 1, "expired payload counted");
+        b.bridge.tick().get(5, TimeUnit.SECONDS);
+        assertThat(b.envelopes).isEmpty();
+        assertThat(b.compact).isEmpty();
+        assertThat(b.bridge.counters().get(Counter.RESEND_REQUESTS_SENT)).isZero();
     }
 
     @Test

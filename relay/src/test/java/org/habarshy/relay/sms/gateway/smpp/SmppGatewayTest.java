@@ -58,6 +58,10 @@ class SmppGatewayTest {
         gatewayB.start(inboxB);
         awaitUp(gatewayA);
         awaitUp(gatewayB);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(smsc.isBound("relay-a") && smsc.isBound("relay-b")) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     private SmppGateway gateway(String systemId, PhoneNumber own) {
