@@ -38,6 +38,7 @@ import org.habarshy.relay.sms.segment.SmsSegment;
 public final class ModemGateway implements SmsGateway {
     private static final System.Logger LOG = System.getLogger(ModemGateway.class.getName());
     private static final Pattern CMTI = Pattern.compile("\\+CMTI: *\"?[A-Z]*\"?, *(\\d{1,5})");
+    private static final Pattern CMGL = Pattern.compile("\\+CMGL: *(\\d{1,5}),");
     private static final Pattern CMS_ERROR = Pattern.compile("\\+CM[SE] ERROR: *(\\d+)");
     private static final String PROMPT = "> ";
     private static final int MAX_LINE = 1024;
@@ -79,6 +80,7 @@ public final class ModemGateway implements SmsGateway {
                     command(init);
                 }
                 up = true;
+                readStored();
                 return null;
             }).get();
         } catch (Exception e) {
@@ -136,28 +138,51 @@ public final class ModemGateway implements SmsGateway {
         }
     }
 
+    /** Hands on and deletes every SMS the modem stored while nobody was listening ({@code AT+CMGL=4}: all). */
+    private void readStored() throws IOException {
+        List<String> lines = command("AT+CMGL=4");
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Matcher listed = CMGL.matcher(lines.get(i));
+            if (listed.lookingAt()) {
+                int index = Integer.parseInt(listed.group(1));
+                handOn(lines.get(i + 1));
+                indexes.add(index);
+                i++;
+            }
+        }
+        for (int index : indexes) {
+            command("AT+CMGD=" + index);
+        }
+    }
+
     private void readAndDelete(int index) {
         try {
             List<String> lines = command("AT+CMGR=" + index);
-            String pduHex = lines.size() >= 2 && lines.get(0).startsWith("+CMGR:") ? lines.get(1) : null;
-            if (pduHex == null) {
-                throw new MalformedSmsException("no PDU in the +CMGR answer");
-            }
-            try {
-                SmsPdu.Deliver deliver = SmsPdu.parseDeliver(HexFormat.of().parseHex(pduHex));
-                if (deliver.dataCoding() != SmsPdu.DCS_8BIT) {
-                    throw new MalformedSmsException("not 8-bit data coding");
-                }
-                deliver.segment().part();
-                listener.binaryReceived(deliver.from(), deliver.segment());
-            } catch (MalformedSmsException | IllegalArgumentException e) {
-                String reason = "malformed SMS from the modem dropped: " + e.getMessage();
-                LOG.log(Level.WARNING, reason);
-                listener.malformedReceived(reason);
-            }
+            String pduHex = lines.size() >= 2 && lines.get(0).startsWith("+CMGR:") ? lines.get(1) : "";
+            handOn(pduHex);
             command("AT+CMGD=" + index);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "reading SMS {0} from the modem failed: {1}", index, e.getMessage());
+        }
+    }
+
+    /** Passes one stored SMS-DELIVER (hex) to the listener, or reports it as malformed. */
+    private void handOn(String pduHex) {
+        try {
+            if (pduHex.isEmpty()) {
+                throw new MalformedSmsException("no PDU in the modem's answer");
+            }
+            SmsPdu.Deliver deliver = SmsPdu.parseDeliver(HexFormat.of().parseHex(pduHex));
+            if (deliver.dataCoding() != SmsPdu.DCS_8BIT) {
+                throw new MalformedSmsException("not 8-bit data coding");
+            }
+            deliver.segment().part();
+            listener.binaryReceived(deliver.from(), deliver.segment());
+        } catch (MalformedSmsException | IllegalArgumentException e) {
+            String reason = "malformed SMS from the modem dropped: " + e.getMessage();
+            LOG.log(Level.WARNING, reason);
+            listener.malformedReceived(reason);
         }
     }
 

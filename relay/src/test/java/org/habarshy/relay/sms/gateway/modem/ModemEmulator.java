@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * A GSM modem for tests, on one end of a pseudo-terminal pair: answers AT, ATE0, AT+CMGF=0, AT+CNMI, AT+CMGS (prompt,
- * PDU, Ctrl-Z), AT+CMGR and AT+CMGD in PDU mode, announces stored SMS with +CMTI, and can fail the next send with a
+ * PDU, Ctrl-Z), AT+CMGR AT+CMGL=4 and AT+CMGD in PDU mode, announces stored SMS with +CMTI, and can fail the next send with a
  * given +CMS ERROR. Its PDUs are built and read here, independently of the gateway's {@code SmsPdu}.
  */
 final class ModemEmulator implements AutoCloseable {
@@ -59,6 +59,11 @@ final class ModemEmulator implements AutoCloseable {
 
     int stored() {
         return storage.size();
+    }
+
+    /** Stores an incoming SMS-DELIVER PDU without announcing it (it arrived while nobody listened). */
+    void store(byte[] deliverPdu) {
+        storage.put(nextIndex.getAndIncrement(), deliverPdu);
     }
 
     /** Stores an incoming SMS-DELIVER PDU and announces it with +CMTI. */
@@ -122,6 +127,14 @@ final class ModemEmulator implements AutoCloseable {
                 reply("\r\n+CMGR: 0,," + (pdu.length - 1 - (pdu[0] & 0xFF)) + "\r\n"
                         + HexFormat.of().withUpperCase().formatHex(pdu) + "\r\n\r\nOK\r\n");
             }
+        } else if (command.equals("AT+CMGL=4")) {
+            StringBuilder list = new StringBuilder("\r\n");
+            for (Map.Entry<Integer, byte[]> e : new java.util.TreeMap<>(storage).entrySet()) {
+                byte[] pdu = e.getValue();
+                list.append("+CMGL: ").append(e.getKey()).append(",0,,").append(pdu.length - 1 - (pdu[0] & 0xFF))
+                        .append("\r\n").append(HexFormat.of().withUpperCase().formatHex(pdu)).append("\r\n");
+            }
+            reply(list.append("\r\nOK\r\n").toString());
         } else if (command.startsWith("AT+CMGD=")) {
             storage.remove(Integer.parseInt(command.substring("AT+CMGD=".length())));
             reply("\r\nOK\r\n");

@@ -179,6 +179,26 @@ class ModemGatewayTest {
     }
 
     @Test
+    void smsStoredWhileTheRelayWasDownAreReadAtStart() throws Exception {
+        Path[] c = ptyPair("c");
+        try (ModemEmulator modemC = new ModemEmulator(c[0])) {
+            byte[] data = {5, 0, 3, 1, 2, 2, 33};
+            modemC.store(ModemEmulator.deliver(A.digitsOnly(), true, 0, 0x04, data));
+            modemC.store(ModemEmulator.deliver(A.digitsOnly(), false, 0, 0x04, new byte[] {44}));
+            BlockingQueue<Object[]> received = new LinkedBlockingQueue<>();
+            ModemGateway gatewayC = new ModemGateway(new ModemConfig(c[1], 115_200, Duration.ofSeconds(5), false));
+            try {
+                gatewayC.start(listener(received, new LinkedBlockingQueue<>()));
+                assertThat(((SmsSegment) received.poll(10, TimeUnit.SECONDS)[1]).userData()).isEqualTo(data);
+                assertThat(((SmsSegment) received.poll(10, TimeUnit.SECONDS)[1]).userData()).containsExactly(44);
+                assertThat(modemC.stored()).isZero();
+            } finally {
+                gatewayC.close();
+            }
+        }
+    }
+
+    @Test
     void plainTextGoesAsUcs2Pdus() throws Exception {
         gatewayA.sendPlainText(B, "Бұл шифрланбаған хабар.");
         byte[] submit = modemA.submitted().get(0);
