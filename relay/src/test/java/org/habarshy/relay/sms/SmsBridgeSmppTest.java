@@ -19,7 +19,6 @@ import org.habarshy.core.crypto.CompactOpener;
 import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.crypto.EnvelopeSealer;
-import org.habarshy.core.crypto.OpenedCompact;
 import org.habarshy.core.crypto.OpenedEnvelope;
 import org.habarshy.core.crypto.SigningKeyPair;
 import org.habarshy.relay.sms.SmsCounters.Counter;
@@ -179,21 +178,31 @@ class SmsBridgeSmppTest {
     }
 
     @Test
-    void aKazakhTextTravelsAsOneOrTwoSmsAndOpens() throws Exception {
+    void kazakhAndRussianTextsTravelBothWaysAsOneOrTwoSmsAndOpen() throws Exception {
         AgreementKeyPair alice = AgreementKeyPair.generate(random);
         AgreementKeyPair bob = AgreementKeyPair.generate(random);
         CompactTextCodec codec = new CompactTextCodec(new SmsCharset(), CompressionDictionaries.builtIn());
-        String text = SmsCorpus.messages("kk").get(15);
-        byte[] message = new CompactSealer(alice, random).seal(bob.publicKey(), codec.encode(text),
-                System.currentTimeMillis(), 168);
+        SmsTextMessages aliceSide = new SmsTextMessages(codec, new CompactSealer(alice, random),
+                new CompactOpener(alice));
+        SmsTextMessages bobSide = new SmsTextMessages(codec, new CompactSealer(bob, random), new CompactOpener(bob));
+        String kazakh = SmsCorpus.messages("kk").get(15);
+        String russian = SmsCorpus.messages("ru").get(27);
+        byte[] toBob = aliceSide.seal(bob.publicKey(), kazakh, System.currentTimeMillis());
+        byte[] toAlice = bobSide.seal(alice.publicKey(), russian, System.currentTimeMillis());
 
-        assertThat(a.bridge.submit(message, NUMBER_B, "alice").get(5, TimeUnit.SECONDS))
-                .isEqualTo(SubmitResult.QUEUED);
-        byte[] received = b.compact.poll(15, TimeUnit.SECONDS);
-        assertThat(received).isEqualTo(message);
-        OpenedCompact opened = new CompactOpener(bob).open(received, List.of(alice.publicKey())).orElseThrow();
-        assertThat(codec.decode(opened.plaintext())).isEqualTo(text);
-        assertThat(smsc.submitted()).hasSizeLessThanOrEqualTo(2);
+        assertThat(a.bridge.submit(toBob, NUMBER_B, "alice").get(5, TimeUnit.SECONDS)).isEqualTo(SubmitResult.QUEUED);
+        assertThat(b.bridge.submit(toAlice, NUMBER_A, "bob").get(5, TimeUnit.SECONDS)).isEqualTo(SubmitResult.QUEUED);
+        byte[] atB = b.compact.poll(15, TimeUnit.SECONDS);
+        byte[] atA = a.compact.poll(15, TimeUnit.SECONDS);
+        assertThat(atB).isEqualTo(toBob);
+        assertThat(atA).isEqualTo(toAlice);
+        SmsTextMessages.OpenedText opened = bobSide.open(atB, List.of(bob.publicKey(), alice.publicKey()))
+                .orElseThrow();
+        assertThat(opened.sender()).isEqualTo(alice.publicKey());
+        assertThat(opened.text()).isEqualTo(kazakh);
+        assertThat(aliceSide.open(atA, List.of(bob.publicKey())).orElseThrow().text()).isEqualTo(russian);
+        assertThat(SmsSegmenter.segmentsFor(toBob.length) + SmsSegmenter.segmentsFor(toAlice.length))
+                .isEqualTo(smsc.submitted().size()).isLessThanOrEqualTo(4);
     }
 
     @Test
