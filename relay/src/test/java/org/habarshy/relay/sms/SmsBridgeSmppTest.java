@@ -81,7 +81,7 @@ class SmsBridgeSmppTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.sql.SQLException {
             bridge.close();
             store.close();
         }
