@@ -37,7 +37,8 @@ public final class SmsSegmenter {
         List<SmsSegment> parts = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             int from = i * SmsSegment.MAX_PART_PAYLOAD;
-            byte[] chunk = Arrays.copyOfRange(payload, from, Math.min(payload.length, from + SmsSegment.MAX_PART_PAYLOAD));
+            int to = Math.min(payload.length, from + SmsSegment.MAX_PART_PAYLOAD);
+            byte[] chunk = Arrays.copyOfRange(payload, from, to);
             byte[] userData = new byte[SmsSegment.HEADER_BYTES + chunk.length];
             userData[0] = 5;
             userData[1] = 0;

@@ -1,6 +1,10 @@
 package org.habarshy.relay.sms.store;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,43 +32,65 @@ public final class SmsStore implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens or creates the store at {@code file}. */
+    /** Opens or creates the store at {@code file}; a new file is created with mode 0600 where POSIX allows. */
     public static SmsStore open(Path file) throws SQLException {
+        createPrivate(file);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA application_id=1215390579"); // "HabS"
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA application_id=1215390579"); // "HabS"
+                int version;
+                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (version > SCHEMA_VERSION) {
+                    throw new SQLException("SMS store schema " + version + " is newer than this relay");
+                }
+                s.execute("CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, peer TEXT NOT NULL,"
+                        + " reference INTEGER NOT NULL, total INTEGER NOT NULL, idx INTEGER NOT NULL,"
+                        + " user_data BLOB NOT NULL, has_header INTEGER NOT NULL, plain INTEGER NOT NULL,"
+                        + " attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
+                        + " next_attempt INTEGER NOT NULL,"
+                        + " expires_at INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0)");
+                s.execute("CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt)");
+                s.execute("CREATE INDEX IF NOT EXISTS outbox_set ON outbox(peer, reference, total, idx)");
+                s.execute("CREATE TABLE IF NOT EXISTS parts(peer TEXT NOT NULL, reference INTEGER NOT NULL,"
+                        + " total INTEGER NOT NULL, idx INTEGER NOT NULL, payload BLOB NOT NULL,"
+                        + " first_seen INTEGER NOT NULL, PRIMARY KEY(peer, reference, total, idx))");
+                s.execute("CREATE TABLE IF NOT EXISTS part_sets(peer TEXT NOT NULL, reference INTEGER NOT NULL,"
+                        + " total INTEGER NOT NULL, first_seen INTEGER NOT NULL, last_request INTEGER NOT NULL,"
+                        + " requests INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(peer, reference, total))");
+                s.execute("CREATE TABLE IF NOT EXISTS seen(digest BLOB PRIMARY KEY, expires_at INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS spend(day INTEGER NOT NULL, origin TEXT NOT NULL,"
+                        + " segments INTEGER NOT NULL, PRIMARY KEY(day, origin))");
+                s.execute("CREATE TABLE IF NOT EXISTS refs(peer TEXT PRIMARY KEY, next INTEGER NOT NULL)");
+                s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
-            if (version > SCHEMA_VERSION) {
-                c.close();
-                throw new SQLException("SMS store schema " + version + " is newer than this relay");
-            }
-            s.execute("CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, peer TEXT NOT NULL,"
-                    + " reference INTEGER NOT NULL, total INTEGER NOT NULL, idx INTEGER NOT NULL,"
-                    + " user_data BLOB NOT NULL, has_header INTEGER NOT NULL, plain INTEGER NOT NULL,"
-                    + " attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, next_attempt INTEGER NOT NULL,"
-                    + " expires_at INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0)");
-            s.execute("CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt)");
-            s.execute("CREATE INDEX IF NOT EXISTS outbox_set ON outbox(peer, reference, total, idx)");
-            s.execute("CREATE TABLE IF NOT EXISTS parts(peer TEXT NOT NULL, reference INTEGER NOT NULL,"
-                    + " total INTEGER NOT NULL, idx INTEGER NOT NULL, payload BLOB NOT NULL,"
-                    + " first_seen INTEGER NOT NULL, PRIMARY KEY(peer, reference, total, idx))");
-            s.execute("CREATE TABLE IF NOT EXISTS part_sets(peer TEXT NOT NULL, reference INTEGER NOT NULL,"
-                    + " total INTEGER NOT NULL, first_seen INTEGER NOT NULL, last_request INTEGER NOT NULL,"
-                    + " requests INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(peer, reference, total))");
-            s.execute("CREATE TABLE IF NOT EXISTS seen(digest BLOB PRIMARY KEY, expires_at INTEGER NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS spend(day INTEGER NOT NULL, origin TEXT NOT NULL,"
-                    + " segments INTEGER NOT NULL, PRIMARY KEY(day, origin))");
-            s.execute("CREATE TABLE IF NOT EXISTS refs(peer TEXT PRIMARY KEY, next INTEGER NOT NULL)");
-            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            c.setAutoCommit(false);
+            c.commit();
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
-        c.setAutoCommit(false);
-        c.commit();
         return new SmsStore(c);
+    }
+
+    private static void createPrivate(Path file) throws SQLException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // created meanwhile: open it as it is
+        } catch (IOException e) {
+            throw new SQLException("cannot create the SMS store file", e);
+        }
     }
 
     /** One queued SMS. {@code plain} rows hold UTF-8 text for the unencrypted fallback instead of user data. */
@@ -87,7 +113,8 @@ public final class SmsStore implements AutoCloseable {
                 }
             }
         }
-        try (PreparedStatement u = connection.prepareStatement("INSERT OR REPLACE INTO refs(peer, next) VALUES (?, ?)")) {
+        try (PreparedStatement u = connection.prepareStatement(
+                "INSERT OR REPLACE INTO refs(peer, next) VALUES (?, ?)")) {
             u.setString(1, peer.e164());
             u.setInt(2, (next + 1) & 0xFF);
             u.executeUpdate();

@@ -63,7 +63,8 @@ public final class SmsSegmentsBench {
                 }
             }
             int n = messages.size();
-            out.append(String.format("| %s | %d | %d | %d/%d/%d/%d | %d/%d/%d | %d/%d/%d | %d/%d/%d | %d/%d/%d | %d/%d/%d |%n", language, n,
+            out.append(String.format("| %s | %d | %d | %d/%d/%d/%d | %d/%d/%d | %d/%d/%d | %d/%d/%d | %d/%d/%d"
+                    + " | %d/%d/%d |%n", language, n,
                     utf8 / n, plain[1], plain[2], plain[3], plain[4], textMin, textSum / n, textMax,
                     textMin + 32, textSum / n + 32, textMax + 32, sealed[1], sealed[2], sealed[3],
                     noDictionary[1], noDictionary[2], noDictionary[3], envelope[3], envelope[4], envelope[5]));

@@ -125,5 +125,6 @@ class CompactTextCodecTest {
         }
     }
 
-    private static final String FROZEN_DICTIONARIES_SHA256 = "c5c81e971811cea5bfb8a7beeff3b96899cfceaa13fae5425a34984ad0eb9b25";
+    private static final String FROZEN_DICTIONARIES_SHA256 =
+            "c5c81e971811cea5bfb8a7beeff3b96899cfceaa13fae5425a34984ad0eb9b25";
 }

@@ -78,7 +78,8 @@ public final class HttpGateway implements SmsGateway {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            if (config.receiveToken() != null && !tokenMatches(exchange.getRequestHeaders().getFirst("X-Habarshy-Token"))) {
+            String token = exchange.getRequestHeaders().getFirst("X-Habarshy-Token");
+            if (config.receiveToken() != null && !tokenMatches(token)) {
                 exchange.sendResponseHeaders(403, -1);
                 return;
             }

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * A GSM modem for tests, on one end of a pseudo-terminal pair: answers AT, ATE0, AT+CMGF=0, AT+CNMI, AT+CMGS (prompt,
- * PDU, Ctrl-Z), AT+CMGR AT+CMGL=4 and AT+CMGD in PDU mode, announces stored SMS with +CMTI, and can fail the next send with a
- * given +CMS ERROR. Its PDUs are built and read here, independently of the gateway's {@code SmsPdu}.
+ * PDU, Ctrl-Z), AT+CMGR, AT+CMGL=4 and AT+CMGD in PDU mode, announces stored SMS with +CMTI, and can fail the next
+ * send with a given +CMS ERROR. Its PDUs are built and read here, independently of the gateway's {@code SmsPdu}.
  */
 final class ModemEmulator implements AutoCloseable {
     private final InputStream in;

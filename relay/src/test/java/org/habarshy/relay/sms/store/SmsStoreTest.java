@@ -1,0 +1,80 @@
+package org.habarshy.relay.sms.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.habarshy.relay.sms.gateway.PhoneNumber;
+import org.habarshy.relay.sms.segment.SmsSegment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SmsStore on real SQLite files. */
+class SmsStoreTest {
+    private static final PhoneNumber PEER = PhoneNumber.parse("+77010000009");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewStoreFileIsPrivate() throws Exception {
+        Path file = dir.resolve("sms.db");
+        try (SmsStore store = SmsStore.open(file)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void queueAndPartsSurviveReopening() throws Exception {
+        Path file = dir.resolve("sms.db");
+        try (SmsStore store = SmsStore.open(file)) {
+            int ref = store.nextReference(PEER);
+            store.enqueue(PEER, ref, List.of(new SmsSegment(new byte[] {1}, false)), false, 10, 1_000);
+            store.parts().add(PEER, 4, 2, 1, new byte[] {9}, 10);
+            store.commit();
+        }
+        try (SmsStore store = SmsStore.open(file)) {
+            assertThat(store.due(20, 10)).hasSize(1);
+            assertThat(store.nextReference(PEER)).isEqualTo(1);
+            assertThat(store.parts().incomplete()).singleElement()
+                    .satisfies(s -> assertThat(s.missing()).containsExactly(2));
+            assertThat(store.parts().add(PEER, 4, 2, 1, new byte[] {9}, 11)).as("duplicate").isFalse();
+            assertThat(store.parts().add(PEER, 4, 2, 2, new byte[] {8}, 11)).isTrue();
+            assertThat(store.parts().takeIfComplete(PEER, 4, 2)).hasValueSatisfying(
+                    p -> assertThat(p).containsExactly(9, 8));
+        }
+    }
+
+    @Test
+    void uncommittedWorkIsLostNotHalfKept() throws Exception {
+        Path file = dir.resolve("sms.db");
+        try (SmsStore store = SmsStore.open(file)) {
+            store.enqueue(PEER, 0, List.of(new SmsSegment(new byte[] {1}, false)), false, 10, 1_000);
+            store.rollback();
+            assertThat(store.pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void aStoreFromANewerRelayIsRefused() throws Exception {
+        Path file = dir.resolve("sms.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version=99");
+        }
+        assertThatThrownBy(() -> SmsStore.open(file)).isInstanceOf(SQLException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void aCorruptFileGivesAClearError() throws Exception {
+        Path file = dir.resolve("sms.db");
+        Files.writeString(file, "this is not a database, just some text that is long enough to look like a header");
+        assertThatThrownBy(() -> SmsStore.open(file)).isInstanceOf(SQLException.class);
+    }
+}
