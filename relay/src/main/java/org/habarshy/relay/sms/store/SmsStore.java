@@ -21,7 +21,7 @@ import org.habarshy.relay.sms.segment.SmsSegment;
  * The SMS bridge's SQLite file (WAL): the outgoing queue (pending and recently sent segments, so missing parts can
  * be sent again), received parts of incomplete sets, digests of delivered payloads (duplicate suppression) and the
  * SMS spent per day and origin. Every change is one transaction, so a crash or a gateway error loses nothing.
- * The file holds peer phone numbers in clear (a relay must know where to send); keep it private (mode 0600).
+ * The file holds peer phone numbers in clear (a relay must know where to send); it is created with mode 0600.
  * Not thread-safe: the bridge calls it from its single SMS thread.
  */
 public final class SmsStore implements AutoCloseable {
