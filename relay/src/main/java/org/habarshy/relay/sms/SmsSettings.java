@@ -71,7 +71,8 @@ public final class SmsSettings {
                         keys.get("sms.http.receive-token")));
             case "modem":
                 return new ModemGateway(new ModemConfig(Path.of(required("sms.modem.port")),
-                        integer("sms.modem.baud", 115_200), duration("sms.modem.command-timeout", Duration.ofSeconds(10)),
+                        integer("sms.modem.baud", 115_200),
+                        duration("sms.modem.command-timeout", Duration.ofSeconds(10)),
                         Boolean.parseBoolean(keys.getOrDefault("sms.modem.configure-with-stty", "true"))));
             default:
                 throw new IllegalArgumentException("sms.gateway must be smpp, http or modem");
