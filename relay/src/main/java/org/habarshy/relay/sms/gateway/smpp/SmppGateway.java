@@ -96,9 +96,14 @@ public final class SmppGateway implements SmsGateway {
             scheduleReconnect();
             return;
         }
-        s.addSessionStateListener(this::stateChanged);
         session = s;
+        s.addSessionStateListener(this::stateChanged);
         backoff = config.reconnectMin();
+        if (!s.getSessionState().isBound()) {
+            LOG.log(Level.WARNING, "SMPP link to {0} lost right after the bind; reconnecting", config);
+            scheduleReconnect();
+            return;
+        }
         LOG.log(Level.INFO, "SMPP bound (transceiver) to {0}", config);
     }
 
@@ -193,7 +198,11 @@ public final class SmppGateway implements SmsGateway {
                 return;
             }
             try {
-                PhoneNumber from = PhoneNumber.parse("+" + deliverSm.getSourceAddr().replaceFirst("^\\+", ""));
+                String source = deliverSm.getSourceAddr();
+                if (source == null) {
+                    throw new IllegalArgumentException("no source address");
+                }
+                PhoneNumber from = PhoneNumber.parse("+" + source.replaceFirst("^\\+", ""));
                 byte[] data = shortMessage(deliverSm);
                 if ((deliverSm.getDataCoding() & 0x0C) != 0x04) {
                     throw new IllegalArgumentException("not 8-bit data coding");
