@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.relay.sms.SmsCounters.Counter;
@@ -28,6 +31,7 @@ import org.habarshy.relay.sms.store.SmsStore;
  */
 public final class SmsBridge implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmsBridge.class.getName());
+    private static final int RECEIVE_TIMEOUT_SECONDS = 10;
 
     private final SmsGateway gateway;
     private final SmsStore store;
@@ -57,11 +61,21 @@ public final class SmsBridge implements AutoCloseable {
     public void start() throws IOException {
         gateway.start(new SmsListener() {
             @Override
-            public void binaryReceived(PhoneNumber from, SmsSegment segment) {
-                thread.execute(() -> guarded("receive", () -> {
-                    inbound.received(from, segment, clock.millis());
-                    return null;
-                }));
+            public boolean binaryReceived(PhoneNumber from, SmsSegment segment) {
+                try {
+                    call(() -> {
+                        inbound.received(from, segment, clock.millis());
+                        return null;
+                    }).get(RECEIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+                    LOG.log(Level.WARNING, "received SMS not stored ({0}); left for the network to deliver again",
+                            e.getClass().getSimpleName());
+                    return false;
+                }
             }
 
             @Override

@@ -294,6 +294,15 @@ class SmsBridgeSmppTest {
     }
 
     @Test
+    void anSmsTheBridgeCannotStoreIsLeftForTheSmscToDeliverAgain() throws Exception {
+        b.store.close(); // the disk is gone
+        byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 10);
+        int status = smsc.deliverRaw("relay-b", NUMBER_A.digitsOnly(), (byte) 0, (byte) 0x04,
+                java.util.Arrays.copyOf(envelope, 140));
+        assertThat(status).isEqualTo(org.jsmpp.SMPPConstant.STAT_ESME_RX_T_APPN);
+    }
+
+    @Test
     void theSamePayloadTwiceIsDeliveredOnce() throws Exception {
         byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 50);
         a.bridge.submit(envelope, NUMBER_B, "p").get(5, TimeUnit.SECONDS);

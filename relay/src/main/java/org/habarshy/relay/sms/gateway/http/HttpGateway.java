@@ -97,8 +97,7 @@ public final class HttpGateway implements SmsGateway {
                 byte[] data = HexFormat.of().parseHex(require(form, "hex"));
                 SmsSegment segment = new SmsSegment(data, "1".equals(form.get("udh")));
                 segment.part();
-                listener.binaryReceived(from, segment);
-                exchange.sendResponseHeaders(204, -1);
+                exchange.sendResponseHeaders(listener.binaryReceived(from, segment) ? 204 : 503, -1);
             } catch (IllegalArgumentException | MalformedSmsException e) {
                 String reason = "malformed incoming HTTP SMS refused: " + e.getMessage();
                 LOG.log(Level.WARNING, reason);

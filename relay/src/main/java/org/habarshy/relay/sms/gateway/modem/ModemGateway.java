@@ -45,6 +45,7 @@ public final class ModemGateway implements SmsGateway {
 
     private final ModemConfig config;
     private final ExecutorService commands;
+    private final ExecutorService inbound;
     private final BlockingQueue<String> responses = new LinkedBlockingQueue<>();
     private final SecureRandom random = new SecureRandom();
     private volatile InputStream in;
@@ -58,6 +59,11 @@ public final class ModemGateway implements SmsGateway {
         this.config = Objects.requireNonNull(config, "config");
         this.commands = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "habarshy-modem");
+            t.setDaemon(true);
+            return t;
+        });
+        this.inbound = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "habarshy-modem-inbound");
             t.setDaemon(true);
             return t;
         });
@@ -146,13 +152,10 @@ public final class ModemGateway implements SmsGateway {
             Matcher listed = CMGL.matcher(lines.get(i));
             if (listed.lookingAt()) {
                 int index = Integer.parseInt(listed.group(1));
-                handOn(lines.get(i + 1));
-                indexes.add(index);
+                String pduHex = lines.get(i + 1);
+                inbound.execute(() -> handOnThenDelete(index, pduHex));
                 i++;
             }
-        }
-        for (int index : indexes) {
-            command("AT+CMGD=" + index);
         }
     }
 
@@ -160,15 +163,32 @@ public final class ModemGateway implements SmsGateway {
         try {
             List<String> lines = command("AT+CMGR=" + index);
             String pduHex = lines.size() >= 2 && lines.get(0).startsWith("+CMGR:") ? lines.get(1) : "";
-            handOn(pduHex);
-            command("AT+CMGD=" + index);
+            inbound.execute(() -> handOnThenDelete(index, pduHex));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "reading SMS {0} from the modem failed: {1}", index, e.getMessage());
         }
     }
 
-    /** Passes one stored SMS-DELIVER (hex) to the listener, or reports it as malformed. */
-    private void handOn(String pduHex) {
+    /**
+     * Runs on the inbound thread, so that a listener waiting for the bridge never holds the command thread that the
+     * bridge may need to send; deletes the SMS from the SIM only once the listener has it.
+     */
+    private void handOnThenDelete(int index, String pduHex) {
+        if (!handOn(pduHex)) {
+            LOG.log(Level.WARNING, "SMS {0} left on the SIM: the bridge could not store it", index);
+            return;
+        }
+        commands.execute(() -> {
+            try {
+                command("AT+CMGD=" + index);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "deleting SMS {0} from the modem failed: {1}", index, e.getMessage());
+            }
+        });
+    }
+
+    /** Passes one stored SMS-DELIVER (hex) to the listener, or reports it as malformed; false: not stored. */
+    private boolean handOn(String pduHex) {
         try {
             if (pduHex.isEmpty()) {
                 throw new MalformedSmsException("no PDU in the modem's answer");
@@ -178,11 +198,12 @@ public final class ModemGateway implements SmsGateway {
                 throw new MalformedSmsException("not 8-bit data coding");
             }
             deliver.segment().part();
-            listener.binaryReceived(deliver.from(), deliver.segment());
+            return listener.binaryReceived(deliver.from(), deliver.segment());
         } catch (MalformedSmsException | IllegalArgumentException e) {
             String reason = "malformed SMS from the modem dropped: " + e.getMessage();
             LOG.log(Level.WARNING, reason);
             listener.malformedReceived(reason);
+            return true;
         }
     }
 
@@ -298,6 +319,7 @@ public final class ModemGateway implements SmsGateway {
         closed = true;
         up = false;
         commands.shutdownNow();
+        inbound.shutdownNow();
         try {
             if (out != null) {
                 out.close();

@@ -209,7 +209,10 @@ public final class SmppGateway implements SmsGateway {
                 }
                 SmsSegment segment = new SmsSegment(data, (deliverSm.getEsmClass() & UDHI) != 0);
                 segment.part();
-                listener.binaryReceived(from, segment);
+                if (!listener.binaryReceived(from, segment)) {
+                    throw new ProcessRequestException("SMS not stored; deliver again later",
+                            SMPPConstant.STAT_ESME_RX_T_APPN);
+                }
             } catch (IllegalArgumentException | org.habarshy.relay.sms.codec.MalformedSmsException e) {
                 String reason = "malformed deliver_sm refused: " + e.getMessage();
                 LOG.log(Level.WARNING, reason);

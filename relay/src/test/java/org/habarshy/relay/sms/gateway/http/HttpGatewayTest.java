@@ -62,8 +62,9 @@ class HttpGatewayTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/sms/incoming", "t0ken"));
         g.start(new SmsListener() {
             @Override
-            public void binaryReceived(PhoneNumber from, SmsSegment segment) {
+            public boolean binaryReceived(PhoneNumber from, SmsSegment segment) {
                 received.add(segment);
+                return true;
             }
 
             @Override

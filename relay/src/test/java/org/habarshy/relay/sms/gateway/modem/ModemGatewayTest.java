@@ -89,8 +89,9 @@ class ModemGatewayTest {
     private static SmsListener listener(BlockingQueue<Object[]> received, BlockingQueue<String> malformed) {
         return new SmsListener() {
             @Override
-            public void binaryReceived(PhoneNumber from, SmsSegment segment) {
+            public boolean binaryReceived(PhoneNumber from, SmsSegment segment) {
                 received.add(new Object[] {from, segment});
+                return true;
             }
 
             @Override
@@ -137,12 +138,12 @@ class ModemGatewayTest {
         }
         byte[] submit = modemA.submitted().get(0);
         assertThat(submit[1] & 0x40).as("UDHI").isEqualTo(0x40);
-        assertThat(modemB.commands()).anyMatch(c -> c.startsWith("AT+CMGR=")).anyMatch(c -> c.startsWith("AT+CMGD="));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (modemB.stored() > 0 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         assertThat(modemB.stored()).as("read SMS are deleted from the SIM").isZero();
+        assertThat(modemB.commands()).anyMatch(c -> c.startsWith("AT+CMGR=")).anyMatch(c -> c.startsWith("AT+CMGD="));
     }
 
     @Test
@@ -191,7 +192,40 @@ class ModemGatewayTest {
                 gatewayC.start(listener(received, new LinkedBlockingQueue<>()));
                 assertThat(((SmsSegment) received.poll(10, TimeUnit.SECONDS)[1]).userData()).isEqualTo(data);
                 assertThat(((SmsSegment) received.poll(10, TimeUnit.SECONDS)[1]).userData()).containsExactly(44);
-                assertThat(modemC.stored()).isZero();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (modemC.stored() > 0 && System.nanoTime() < deadline) {
+                    TimeUnit.MILLISECONDS.sleep(10);
+                }
+                assertThat(modemC.stored()).as("deleted once handed on").isZero();
+            } finally {
+                gatewayC.close();
+            }
+        }
+    }
+
+    @Test
+    void anSmsTheListenerCannotStoreStaysOnTheSim() throws Exception {
+        Path[] c = ptyPair("c");
+        try (ModemEmulator modemC = new ModemEmulator(c[0])) {
+            ModemGateway gatewayC = new ModemGateway(new ModemConfig(c[1], 115_200, Duration.ofSeconds(5), false));
+            BlockingQueue<String> refused = new LinkedBlockingQueue<>();
+            try {
+                gatewayC.start(new SmsListener() {
+                    @Override
+                    public boolean binaryReceived(PhoneNumber from, SmsSegment segment) {
+                        refused.add("refused");
+                        return false;
+                    }
+
+                    @Override
+                    public void malformedReceived(String reason) {
+                    }
+                });
+                modemC.deliver(ModemEmulator.deliver(A.digitsOnly(), false, 0, 0x04, new byte[] {1}));
+                assertThat(refused.poll(10, TimeUnit.SECONDS)).isNotNull();
+                gatewayC.sendBinary(B, new SmsSegment(new byte[] {2}, false)); // the modem keeps working
+                assertThat(modemC.stored()).isEqualTo(1);
+                assertThat(modemC.commands()).noneMatch(cmd -> cmd.startsWith("AT+CMGD="));
             } finally {
                 gatewayC.close();
             }

@@ -37,8 +37,9 @@ class SmppGatewayTest {
         final BlockingQueue<String> malformed = new LinkedBlockingQueue<>();
 
         @Override
-        public void binaryReceived(PhoneNumber from, SmsSegment segment) {
+        public boolean binaryReceived(PhoneNumber from, SmsSegment segment) {
             binary.add(new Received(from, segment));
+            return true;
         }
 
         @Override
