@@ -1,0 +1,510 @@
+package org.habarshy.desktop.gui.model;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.api.message.Direction;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.Message;
+import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.node.PanicWipe;
+
+/**
+ * The state behind every screen, in plain Java (no Swing): which stage the app is in, contacts with unread counts,
+ * the open conversation and its search, the network summary. Its public methods are called on the UI thread and
+ * return at once; the work runs on {@link BackgroundWork}, and results come back on the UI thread, where listeners
+ * are told. The {@link MessengerSession} is touched only on the worker thread.
+ */
+public final class AppModel implements AutoCloseable {
+    /** How often contacts, messages and the node's status are read again. */
+    public static final long REFRESH_MILLIS = 1_000;
+
+    /** Where the app is. */
+    public enum Stage {
+        /** Looking at the data directory. */
+        LOADING,
+        /** No identity yet: the first-run screen. */
+        FIRST_RUN,
+        /** The identity is encrypted: ask for the passphrase. */
+        LOCKED,
+        /** Open: the main screens. */
+        READY,
+        /** The data was destroyed by the panic button. */
+        WIPED
+    }
+
+    /** Told on the UI thread when something changed. */
+    public interface Listener {
+        /** The stage changed. */
+        default void stageChanged(Stage stage) {
+        }
+
+        /** Contacts, unread counts or the open conversation changed. */
+        default void conversationsChanged() {
+        }
+
+        /** The network summary changed. */
+        default void networkChanged() {
+        }
+
+        /** Messages arrived; {@code fromAliases} names their senders (one entry per message). */
+        default void messagesArrived(List<String> fromAliases) {
+        }
+
+        /** The settings changed (language, theme, font size, network). */
+        default void settingsChanged(Settings settings) {
+        }
+    }
+
+    /**
+     * Who this user is, for the "my code" screen.
+     *
+     * @param name display name
+     * @param contactCode the one-line contact code
+     * @param safetyNumber the safety number
+     */
+    public record Profile(String name, String contactCode, String safetyNumber) {
+    }
+
+    private final BackgroundWork work;
+    private final SettingsFile settingsFile;
+    private final Clock clock;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    // UI thread only.
+    private Settings settings;
+    private Stage stage = Stage.LOADING;
+    private Profile profile;
+    private List<Contact> contacts = List.of();
+    private List<Message> messages = List.of();
+    private NetworkSummary network;
+    private final Set<EnvelopeId> seen = new HashSet<>();
+    private final Map<IdentityKey, Integer> unread = new LinkedHashMap<>();
+    private boolean firstSnapshot = true;
+    private String selectedAlias;
+    private String search = "";
+
+    // Worker thread only.
+    private MessengerSession session;
+
+    /** A model over {@code settings} (saved to {@code settingsFile}), doing its work on {@code work}. */
+    public AppModel(Settings settings, SettingsFile settingsFile, BackgroundWork work, Clock clock) {
+        this.settings = settings;
+        this.settingsFile = settingsFile;
+        this.work = work;
+        this.clock = clock;
+        this.network = NetworkSummary.of(Optional.empty(), "", settings);
+    }
+
+    /** Adds a listener. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Looks at the data directory and opens it if it needs no passphrase; starts the periodic refresh. */
+    public void start() {
+        openDataDirectory();
+        work.every(REFRESH_MILLIS, this::refreshOnWorker);
+    }
+
+    private void openDataDirectory() {
+        Path dir = settings.dataDir();
+        Settings current = settings;
+        work.submit(() -> {
+            MessengerSession.IdentityPresence presence = MessengerSession.presence(dir);
+            if (presence == MessengerSession.IdentityPresence.PLAIN) {
+                return Optional.of(openOnWorker(dir, new char[0], current));
+            }
+            return presence == MessengerSession.IdentityPresence.NONE ? Optional.<Profile>empty() : null;
+        }, opened -> {
+            if (opened == null) {
+                setStage(Stage.LOCKED);
+            } else if (opened.isEmpty()) {
+                setStage(Stage.FIRST_RUN);
+            } else {
+                ready(opened.get());
+            }
+        }, e -> setStage(Stage.LOCKED));
+    }
+
+    private Profile openOnWorker(Path dir, char[] passphrase, Settings current) throws Exception {
+        MessengerSession opened = MessengerSession.open(dir, passphrase, clock);
+        session = opened;
+        opened.startNode(current);
+        return new Profile(opened.name(), opened.contactCode(), opened.safetyNumber());
+    }
+
+    /** Checks the first-run form; returns the error to show, if any. Does not touch the passphrases. */
+    public static Optional<UserError> checkNewIdentity(String name, char[] passphrase, char[] repeated) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.of(new UserError("error.nameRequired", ""));
+        }
+        if (trimmed.getBytes(StandardCharsets.UTF_8).length > ContactCard.MAX_NAME_BYTES) {
+            return Optional.of(new UserError("error.nameTooLong", ""));
+        }
+        if (!java.util.Arrays.equals(passphrase, repeated)) {
+            return Optional.of(new UserError("error.passphraseMismatch", ""));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Creates the identity (first run) and starts the node; {@code done} gets the error, if any. The passphrase
+     * arrays are wiped.
+     */
+    public void createIdentity(String name, char[] passphrase, char[] repeated, Consumer<Optional<UserError>> done) {
+        Optional<UserError> invalid = checkNewIdentity(name, passphrase, repeated);
+        java.util.Arrays.fill(repeated, '\0');
+        if (invalid.isPresent()) {
+            java.util.Arrays.fill(passphrase, '\0');
+            done.accept(invalid);
+            return;
+        }
+        Path dir = settings.dataDir();
+        Settings current = settings;
+        work.submit(() -> {
+            MessengerSession created = MessengerSession.create(dir, name.strip(), passphrase, clock);
+            session = created;
+            created.startNode(current);
+            return new Profile(created.name(), created.contactCode(), created.safetyNumber());
+        }, created -> {
+            ready(created);
+            done.accept(Optional.empty());
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Opens an encrypted identity; {@code done} gets the error (a wrong passphrase), if any. Wipes the array. */
+    public void unlock(char[] passphrase, Consumer<Optional<UserError>> done) {
+        Path dir = settings.dataDir();
+        Settings current = settings;
+        work.submit(() -> openOnWorker(dir, passphrase, current), opened -> {
+            ready(opened);
+            done.accept(Optional.empty());
+        }, e -> {
+            java.util.Arrays.fill(passphrase, '\0');
+            done.accept(Optional.of(UserError.of(e)));
+        });
+    }
+
+    private void ready(Profile opened) {
+        profile = opened;
+        setStage(Stage.READY);
+        refresh();
+    }
+
+    /** Returns whether an alias is acceptable (1..64 characters, not blank). */
+    public static Optional<UserError> checkAlias(String alias) {
+        String trimmed = alias == null ? "" : alias.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 64) {
+            return Optional.of(new UserError("error.aliasInvalid", ""));
+        }
+        return Optional.empty();
+    }
+
+    /** Verifies {@code code} and saves it as {@code alias}; {@code done} gets the error, if any. */
+    public void addContact(String code, String alias, Consumer<Optional<UserError>> done) {
+        Optional<UserError> invalid = checkAlias(alias);
+        if (invalid.isPresent()) {
+            done.accept(invalid);
+            return;
+        }
+        String cleanCode = code == null ? "" : code.replaceAll("\\s+", "");
+        work.submit(() -> requireSession().addContact(cleanCode, alias.strip()), added -> {
+            selectedAlias = added.alias();
+            done.accept(Optional.empty());
+            refresh();
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Checks a text before sending; returns the error to show, if any. */
+    public static Optional<UserError> checkText(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(new UserError("error.textEmpty", ""));
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > TextContent.MAX_TEXT_BYTES) {
+            return Optional.of(new UserError("error.textTooLong", ""));
+        }
+        return Optional.empty();
+    }
+
+    /** Sends {@code text} to the open conversation; {@code done} gets the error, if any. */
+    public void send(String text, Consumer<Optional<UserError>> done) {
+        Optional<UserError> invalid = checkText(text);
+        if (invalid.isEmpty() && selectedAlias == null) {
+            invalid = Optional.of(new UserError("error.noConversation", ""));
+        }
+        if (invalid.isPresent()) {
+            done.accept(invalid);
+            return;
+        }
+        String alias = selectedAlias;
+        work.submit(() -> requireSession().send(alias, text), id -> {
+            done.accept(Optional.empty());
+            refresh();
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Opens the conversation with {@code alias} (null closes it) and marks it read. */
+    public void select(String alias) {
+        selectedAlias = alias;
+        contactByAlias(alias).ifPresent(c -> unread.remove(c.card().identityKey()));
+        fire(Listener::conversationsChanged);
+    }
+
+    /** Filters the open conversation to messages containing {@code query} (case-insensitive); blank shows all. */
+    public void search(String query) {
+        search = query == null ? "" : query.strip();
+        fire(Listener::conversationsChanged);
+    }
+
+    /** Reads everything again now (also done every {@link #REFRESH_MILLIS}). */
+    public void refresh() {
+        work.submit(this::snapshotOnWorker, snapshot -> snapshot.ifPresent(this::apply), e -> { });
+    }
+
+    private void refreshOnWorker() {
+        try {
+            Optional<MessengerSession.Snapshot> snapshot = snapshotOnWorker();
+            snapshot.ifPresent(s -> work.onUi(() -> apply(s)));
+        } catch (Exception e) {
+            System.getLogger(AppModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot read the database: " + e.getMessage());
+        }
+    }
+
+    private Optional<MessengerSession.Snapshot> snapshotOnWorker() throws Exception {
+        return session == null ? Optional.empty() : Optional.of(session.snapshot());
+    }
+
+    /** Applies a fresh snapshot: counts new incoming messages as unread and tells the listeners. UI thread. */
+    void apply(MessengerSession.Snapshot snapshot) {
+        if (stage != Stage.READY) {
+            return;
+        }
+        List<String> arrivedFrom = new ArrayList<>();
+        Map<IdentityKey, String> aliases = new LinkedHashMap<>();
+        for (Contact c : snapshot.contacts()) {
+            aliases.put(c.card().identityKey(), c.alias());
+        }
+        for (Message m : snapshot.messages()) {
+            if (seen.add(m.id()) && !firstSnapshot && m.direction() == Direction.INCOMING) {
+                String alias = aliases.getOrDefault(m.peer(), "?");
+                arrivedFrom.add(alias);
+                if (!alias.equals(selectedAlias)) {
+                    unread.merge(m.peer(), 1, Integer::sum);
+                }
+            }
+        }
+        firstSnapshot = false;
+        boolean changed = !snapshot.contacts().equals(contacts) || !snapshot.messages().equals(messages);
+        contacts = snapshot.contacts();
+        messages = snapshot.messages();
+        NetworkSummary fresh = NetworkSummary.of(snapshot.status(), snapshot.nodeError(), settings);
+        boolean networkChanged = !fresh.equals(network);
+        network = fresh;
+        if (changed || !arrivedFrom.isEmpty()) {
+            fire(Listener::conversationsChanged);
+        }
+        if (networkChanged) {
+            fire(Listener::networkChanged);
+        }
+        if (!arrivedFrom.isEmpty()) {
+            fire(l -> l.messagesArrived(List.copyOf(arrivedFrom)));
+        }
+    }
+
+    /** Returns the contacts with unread counts and their newest message, by alias. */
+    public List<ContactSummary> contacts() {
+        List<ContactSummary> out = new ArrayList<>(contacts.size());
+        for (Contact c : contacts) {
+            IdentityKey key = c.card().identityKey();
+            Message last = null;
+            for (Message m : messages) {
+                if (m.peer().equals(key)) {
+                    last = m;
+                }
+            }
+            out.add(new ContactSummary(c, MessengerSession.safetyNumber(c), unread.getOrDefault(key, 0),
+                    last == null ? "" : last.text(), last == null ? 0 : last.sentAt()));
+        }
+        return out;
+    }
+
+    /** Returns the total of unread messages. */
+    public int unreadTotal() {
+        return unread.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Returns the alias of the open conversation, if any. */
+    public Optional<String> selectedAlias() {
+        return Optional.ofNullable(selectedAlias);
+    }
+
+    /** Returns the open conversation's contact, if any. */
+    public Optional<ContactSummary> selectedContact() {
+        return contacts().stream().filter(c -> c.alias().equals(selectedAlias)).findFirst();
+    }
+
+    /** Returns the current search text. */
+    public String searchQuery() {
+        return search;
+    }
+
+    /** Returns the open conversation's messages matching the search, oldest first. */
+    public List<MessageRow> conversation() {
+        Optional<Contact> contact = contactByAlias(selectedAlias);
+        if (contact.isEmpty()) {
+            return List.of();
+        }
+        IdentityKey key = contact.get().card().identityKey();
+        String needle = search.toLowerCase(Locale.ROOT);
+        List<MessageRow> out = new ArrayList<>();
+        for (Message m : messages) {
+            if (m.peer().equals(key) && (needle.isEmpty() || m.text().toLowerCase(Locale.ROOT).contains(needle))) {
+                out.add(MessageRow.of(m));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Contact> contactByAlias(String alias) {
+        return alias == null ? Optional.empty()
+                : contacts.stream().filter(c -> c.alias().equals(alias)).findFirst();
+    }
+
+    /** Returns the network summary. */
+    public NetworkSummary network() {
+        return network;
+    }
+
+    /** Returns who this user is; only in {@link Stage#READY}. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Returns the stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Returns the settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Saves {@code changed} and applies it: the view re-renders language, theme and fonts; a new port, mDNS choice
+     * or manual peers restart the node; a new data directory closes this account and opens the other one.
+     */
+    public void applySettings(Settings changed, Consumer<Optional<UserError>> done) {
+        Settings before = settings;
+        settings = changed;
+        fire(l -> l.settingsChanged(changed));
+        boolean dirChanged = !before.dataDir().equals(changed.dataDir());
+        boolean networkChanged = before.port() != changed.port() || before.mdns() != changed.mdns()
+                || !before.manualPeers().equals(changed.manualPeers());
+        work.submit(() -> {
+            settingsFile.save(changed);
+            if (dirChanged && session != null) {
+                session.close();
+                session = null;
+            } else if (networkChanged && session != null) {
+                session.restartNode(changed);
+            }
+            return dirChanged;
+        }, reopen -> {
+            done.accept(Optional.empty());
+            if (reopen) {
+                resetConversations();
+                setStage(Stage.LOADING);
+                openDataDirectory();
+            } else {
+                refresh();
+            }
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /**
+     * Destroys keys, contacts and messages (panic button, after the view's confirmation): stops the node, closes
+     * the account and wipes the data directory. {@code done} gets the wipe report.
+     */
+    public void panic(Consumer<PanicWipe.Report> done) {
+        Path dir = settings.dataDir();
+        work.submit(() -> {
+            if (session != null) {
+                MessengerSession closing = session;
+                session = null;
+                return closing.wipe();
+            }
+            return new PanicWipe(dir).wipe();
+        }, report -> {
+            resetConversations();
+            profile = null;
+            setStage(Stage.WIPED);
+            done.accept(report);
+        }, e -> done.accept(new PanicWipe.Report(dir, List.of(), List.of(), List.of(String.valueOf(e.getMessage())),
+                false)));
+    }
+
+    /** After a wipe: back to the first-run screen on the same data directory. */
+    public void startAgain() {
+        setStage(Stage.LOADING);
+        openDataDirectory();
+    }
+
+    private void resetConversations() {
+        contacts = List.of();
+        messages = List.of();
+        seen.clear();
+        unread.clear();
+        firstSnapshot = true;
+        selectedAlias = null;
+        search = "";
+        fire(Listener::conversationsChanged);
+    }
+
+    private MessengerSession requireSession() {
+        if (session == null) {
+            throw new IllegalStateException("no account is open");
+        }
+        return session;
+    }
+
+    private void setStage(Stage next) {
+        stage = next;
+        fire(l -> l.stageChanged(next));
+    }
+
+    private void fire(Consumer<Listener> event) {
+        for (Listener l : listeners) {
+            event.accept(l);
+        }
+    }
+
+    /** Stops the node and closes the account (waits for the worker). */
+    @Override
+    public void close() {
+        work.submit(() -> {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+            return null;
+        }, ignored -> { }, e -> { });
+        work.close();
+    }
+}

@@ -1,0 +1,191 @@
+package org.habarshy.desktop.gui.model;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.Message;
+import org.habarshy.core.identity.IdentityFile;
+import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.node.Account;
+import org.habarshy.core.node.Node;
+import org.habarshy.core.node.NodeConfig;
+import org.habarshy.core.node.NodeStatus;
+import org.habarshy.core.node.PanicWipe;
+import org.habarshy.core.node.UnknownContactException;
+import org.habarshy.core.store.StoreException;
+
+/**
+ * The account and the node running in this process, through the core API. Every method may block (database, key
+ * derivation, sockets): call it from {@link BackgroundWork}, never from the UI thread. Not thread-safe: the one
+ * worker thread owns it.
+ */
+public final class MessengerSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MessengerSession.class.getName());
+
+    private final Account account;
+    private final Path dataDir;
+    private Node node;
+    private String nodeError = "";
+
+    private MessengerSession(Account account, Path dataDir) {
+        this.account = account;
+        this.dataDir = dataDir;
+    }
+
+    /** Returns whether {@code dataDir} holds an identity, and whether it is encrypted. */
+    public static IdentityPresence presence(Path dataDir) throws IOException {
+        IdentityFile file = new IdentityFile(dataDir);
+        if (!file.exists()) {
+            return IdentityPresence.NONE;
+        }
+        return file.isEncrypted() ? IdentityPresence.ENCRYPTED : IdentityPresence.PLAIN;
+    }
+
+    /** Creates an identity in {@code dataDir}; an empty passphrase leaves the key file unencrypted. Wipes it. */
+    public static MessengerSession create(Path dataDir, String name, char[] passphrase, Clock clock)
+            throws IOException, StoreException {
+        try {
+            return new MessengerSession(Account.create(dataDir, name, clock, passphrase), dataDir);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** Opens the identity in {@code dataDir} with {@code passphrase} (empty if unencrypted). Wipes it. */
+    public static MessengerSession open(Path dataDir, char[] passphrase, Clock clock)
+            throws IOException, StoreException {
+        try {
+            return new MessengerSession(Account.open(dataDir, clock, passphrase), dataDir);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /**
+     * Starts the node with {@code settings}' port, mDNS choice and manual peers. A failure (the port is taken) is
+     * kept in {@link #nodeError()} and the account stays usable: messages queue until a node runs.
+     */
+    public void startNode(Settings settings) {
+        List<InetSocketAddress> peers = settings.manualPeers().stream()
+                .map(p -> new InetSocketAddress(p.host(), p.port())).toList();
+        try {
+            node = Node.start(account, new NodeConfig(Optional.empty(), settings.port(), peers, settings.mdns()));
+            nodeError = "";
+        } catch (IOException | StoreException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String port = Integer.toString(settings.port());
+            nodeError = reason.contains(port) ? reason : "port " + port + ": " + reason;
+            LOG.log(System.Logger.Level.WARNING, "the node did not start: " + nodeError);
+        }
+    }
+
+    /** Returns why the node is not running, or an empty string. */
+    public String nodeError() {
+        return nodeError;
+    }
+
+    /** Returns this user's display name. */
+    public String name() {
+        return account.card().name();
+    }
+
+    /** Returns this user's contact code. */
+    public String contactCode() {
+        return account.contactCode();
+    }
+
+    /** Returns this user's safety number. */
+    public String safetyNumber() {
+        return account.safetyNumber();
+    }
+
+    /** Returns the safety number of {@code contact}. */
+    public static String safetyNumber(Contact contact) {
+        return SafetyNumbers.of(contact.card().identityKey());
+    }
+
+    /** Verifies and saves a contact. */
+    public Contact addContact(String code, String alias) throws InvalidContactCodeException, StoreException {
+        return account.addContact(code, alias);
+    }
+
+    /** Queues a text for {@code alias}. */
+    public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
+        return account.send(alias, text);
+    }
+
+    /** Reads contacts, messages and the node's status in one go. */
+    public Snapshot snapshot() throws StoreException {
+        List<Contact> contacts = account.contacts();
+        List<Message> messages;
+        try {
+            messages = account.messages(Optional.empty());
+        } catch (UnknownContactException e) {
+            throw new IllegalStateException(e);
+        }
+        Optional<NodeStatus> status = Optional.empty();
+        if (node != null) {
+            status = Optional.of(node.currentStatus());
+        }
+        return new Snapshot(contacts, messages, status, nodeError);
+    }
+
+    /** Stops the node (if running) and starts it again with {@code settings}. */
+    public void restartNode(Settings settings) {
+        stopNode();
+        startNode(settings);
+    }
+
+    private void stopNode() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+
+    /** Stops the node, closes the account and destroys the data directory (see {@link PanicWipe}). */
+    public PanicWipe.Report wipe() {
+        close();
+        return new PanicWipe(dataDir).wipe();
+    }
+
+    /** Stops the node and closes the account. */
+    @Override
+    public void close() {
+        stopNode();
+        account.close();
+    }
+
+    /** Whether a data directory holds an identity. */
+    public enum IdentityPresence {
+        /** No identity: first run. */
+        NONE,
+        /** An identity without passphrase. */
+        PLAIN,
+        /** An identity encrypted with a passphrase. */
+        ENCRYPTED
+    }
+
+    /**
+     * What the screens show, read together on the worker thread.
+     *
+     * @param contacts all contacts, by alias
+     * @param messages all messages, oldest first
+     * @param status the running node's status, empty if no node runs
+     * @param nodeError why no node runs, or empty
+     */
+    public record Snapshot(List<Contact> contacts, List<Message> messages, Optional<NodeStatus> status,
+                           String nodeError) {
+        /** Copies the lists. */
+        public Snapshot {
+            contacts = List.copyOf(contacts);
+            messages = List.copyOf(messages);
+        }
+    }
+}
