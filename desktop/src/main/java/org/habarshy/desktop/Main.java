@@ -1,15 +1,23 @@
 package org.habarshy.desktop;
 
 import org.habarshy.desktop.cli.HabarshyCommand;
+import org.habarshy.desktop.gui.DesktopApp;
 
-/** Entry point of {@code habarshy.jar}: the command line (the GUI arrives with its own issue). */
+/**
+ * Entry point of {@code habarshy.jar}: with no arguments and a display, the desktop app; otherwise (a subcommand, or
+ * no display) the command line, exactly as before.
+ */
 public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its status. */
-    public static void main(String[] args) {
+    /** Opens the desktop app, or runs the command line and exits with its status. */
+    public static void main(String[] args) throws Exception {
         LoggingSetup.install();
+        if (args.length == 0 && DesktopApp.displayAvailable()) {
+            DesktopApp.main();
+            return;
+        }
         System.exit(HabarshyCommand.newCommandLine().execute(args));
     }
 }

@@ -1,0 +1,88 @@
+package org.habarshy.desktop.gui.view;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.accessibility.AccessibleRole;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import org.habarshy.desktop.gui.i18n.Texts;
+
+/**
+ * A coloured strip at the top of the window announcing new messages (never a sound). It stays until the user opens
+ * the conversation or closes it, so a message that arrived while they looked away is not missed.
+ */
+final class AlertBanner extends JPanel {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Texts texts;
+    private final JLabel message = new JLabel();
+    private String lastAlias;
+
+    AlertBanner(Controls controls, Themes.Palette palette, Consumer<String> open) {
+        super(new BorderLayout(12, 0));
+        this.texts = controls.texts();
+        setName("alert.banner");
+        setBackground(palette.accent());
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 2, 0, palette.onAccent()),
+                BorderFactory.createEmptyBorder(8, 16, 8, 12)));
+        message.setName("alert.message");
+        message.setForeground(palette.onAccent());
+        message.setFont(message.getFont().deriveFont(Font.BOLD));
+        JButton show = controls.button("alert.open", () -> {
+            if (lastAlias != null) {
+                open.accept(lastAlias);
+            }
+            setVisible(false);
+        });
+        show.setName("alert.open");
+        JButton dismiss = controls.button("alert.dismiss", () -> setVisible(false));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
+        buttons.setOpaque(false);
+        buttons.add(show);
+        buttons.add(dismiss);
+        add(message, BorderLayout.CENTER);
+        add(buttons, BorderLayout.EAST);
+        setVisible(false);
+    }
+
+    /** Announces messages from {@code aliases} (one entry per message). */
+    void announce(List<String> aliases) {
+        lastAlias = aliases.get(aliases.size() - 1);
+        long senders = aliases.stream().distinct().count();
+        String text = senders == 1 ? texts.format("alert.newFrom", aliases.size(), lastAlias)
+                : texts.format("alert.newMany", aliases.size(), senders);
+        message.setText(text);
+        getAccessibleContext().setAccessibleName(text);
+        setVisible(true);
+        revalidate();
+        // Screen readers announce a change of the accessible name of an alert.
+        getAccessibleContext().firePropertyChange(javax.accessibility.AccessibleContext.ACCESSIBLE_NAME_PROPERTY,
+                null, text);
+    }
+
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJPanel() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public AccessibleRole getAccessibleRole() {
+                    return AccessibleRole.ALERT;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
+    /** Returns the text shown. */
+    String text() {
+        return message.getText();
+    }
+}
