@@ -65,6 +65,8 @@ final class HabarshyProcess implements AutoCloseable {
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
         env.remove("_JAVA_OPTIONS");
+        // Children run the CLI: never the GUI, even when the test JVM has a display (the GUI tests set one).
+        env.remove("DISPLAY");
         return new HabarshyProcess(name, builder.start(), out, err);
     }
 
