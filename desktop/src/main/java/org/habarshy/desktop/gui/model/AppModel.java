@@ -114,7 +114,10 @@ public final class AppModel implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Looks at the data directory and opens it if it needs no passphrase; starts the periodic refresh. */
+    /**
+     * Looks at the data directory and opens it if it needs no passphrase; starts the periodic refresh. May be called
+     * before the UI exists (from the thread that creates it): it only hands work to the worker.
+     */
     public void start() {
         openDataDirectory();
         work.every(REFRESH_MILLIS, this::refreshOnWorker);
@@ -143,7 +146,6 @@ public final class AppModel implements AutoCloseable {
     private Profile openOnWorker(Path dir, char[] passphrase, Settings current) throws Exception {
         MessengerSession opened = MessengerSession.open(dir, passphrase, clock);
         session = opened;
-        opened.startNode(current);
         return new Profile(opened.name(), opened.contactCode(), opened.safetyNumber());
     }
 
@@ -179,7 +181,6 @@ public final class AppModel implements AutoCloseable {
         work.submit(() -> {
             MessengerSession created = MessengerSession.create(dir, name.strip(), passphrase, clock);
             session = created;
-            created.startNode(current);
             return new Profile(created.name(), created.contactCode(), created.safetyNumber());
         }, created -> {
             ready(created);
@@ -200,10 +201,18 @@ public final class AppModel implements AutoCloseable {
         });
     }
 
+    /** Shows the main screens at once; the node starts next on the worker, so the window never waits for it. */
     private void ready(Profile opened) {
         profile = opened;
         setStage(Stage.READY);
         refresh();
+        Settings current = settings;
+        work.submit(() -> {
+            if (session != null) {
+                session.startNode(current);
+            }
+            return null;
+        }, started -> refresh(), e -> { });
     }
 
     /** Returns whether an alias is acceptable (1..64 characters, not blank). */
@@ -309,8 +318,9 @@ public final class AppModel implements AutoCloseable {
                 }
             }
         }
+        boolean first = firstSnapshot;
         firstSnapshot = false;
-        boolean changed = !snapshot.contacts().equals(contacts) || !snapshot.messages().equals(messages);
+        boolean changed = first || !snapshot.contacts().equals(contacts) || !snapshot.messages().equals(messages);
         contacts = snapshot.contacts();
         messages = snapshot.messages();
         NetworkSummary fresh = NetworkSummary.of(snapshot.status(), snapshot.nodeError(), settings);

@@ -105,14 +105,22 @@ public final class MainWindow implements AppModel.Listener {
 
     private JComponent mainScreens() {
         chats = new ChatsPanel(controls, model, work, palette);
-        network = new NetworkPanel(controls, model, palette);
         tabs = new JTabbedPane();
         tabs.setName("main.tabs");
         addTab("tab.chats", chats, TAB_CHATS);
-        addTab("tab.myCode", new MyCodePanel(controls, model.profile(), model.settings().fontScalePercent()),
-                TAB_MY_CODE);
-        addTab("tab.network", network, TAB_NETWORK);
-        addTab("tab.settings", new SettingsPanel(controls, model, palette), TAB_SETTINGS);
+        // Only the chats are built now; the other tabs on first view, which keeps start-up short.
+        addTab("tab.myCode", new LazyTab(() -> new MyCodePanel(controls, model.profile(),
+                model.settings().fontScalePercent())), TAB_MY_CODE);
+        addTab("tab.network", new LazyTab(() -> {
+            network = new NetworkPanel(controls, model, palette);
+            return network;
+        }), TAB_NETWORK);
+        addTab("tab.settings", new LazyTab(() -> new SettingsPanel(controls, model, palette)), TAB_SETTINGS);
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() instanceof LazyTab lazy) {
+                lazy.build();
+            }
+        });
 
         JLabel appName = new JLabel(texts.text("app.name"));
         appName.putClientProperty("FlatLaf.styleClass", "h3");

@@ -94,24 +94,32 @@ final class MeshPicture extends JComponent {
             g2.setColor(link.syncing() ? palette.busy() : palette.good());
             g2.setStroke(new BasicStroke(thickness, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g2.drawLine(cx, cy, px, py);
-            drawNode(g2, fm, px, py, node * 3 / 4, link.label(), false);
+            drawNode(g2, fm, px, py, node * 3 / 4, link.label(), link.syncing() ? palette.busy() : palette.good());
         }
-        drawNode(g2, fm, cx, cy, node, texts.text("network.you"), true);
+        drawNode(g2, fm, cx, cy, node, texts.text("network.you"), null);
         g2.dispose();
     }
 
-    private void drawNode(Graphics2D g2, FontMetrics fm, int x, int y, int size, String label, boolean self) {
-        g2.setColor(self ? palette.accent() : palette.incomingBubble());
+    /** Draws a node: this one ({@code peerColour} null) in the accent colour with its label inside. */
+    private void drawNode(Graphics2D g2, FontMetrics fm, int x, int y, int size, String label,
+                          java.awt.Color peerColour) {
+        boolean self = peerColour == null;
+        g2.setColor(self ? palette.accent() : peerColour);
         g2.fillOval(x - size / 2, y - size / 2, size, size);
-        g2.setColor(self ? palette.onAccent() : palette.incomingText());
+        g2.setColor(self ? palette.onAccent() : getForeground());
         g2.setStroke(new BasicStroke(2f));
         g2.drawOval(x - size / 2, y - size / 2, size, size);
         String text = label.length() > 8 ? label.substring(0, 8) : label;
         if (self) {
             g2.drawString(text, x - fm.stringWidth(text) / 2, y + fm.getAscent() / 2 - 2);
         } else {
-            g2.setColor(getForeground());
-            g2.drawString(text, x - fm.stringWidth(text) / 2, y + size / 2 + fm.getAscent() + 2);
+            int width = fm.stringWidth(text);
+            int top = y + size / 2 + 3;
+            // A background behind the label keeps it readable over the link lines.
+            g2.setColor(UIManager.getColor("Panel.background"));
+            g2.fillRoundRect(x - width / 2 - 4, top, width + 8, fm.getHeight(), 6, 6);
+            g2.setColor(UIManager.getColor("Label.foreground"));
+            g2.drawString(text, x - width / 2, top + fm.getAscent());
         }
     }
 }

@@ -67,7 +67,11 @@ final class NetworkPanel extends JPanel {
         links.setFillsViewportHeight(true);
         links.setRowHeight(links.getFontMetrics(links.getFont()).getHeight() + 10);
         controls.describe(links, "network.links");
-        JSplitPane bottom = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(links), picture);
+        JScrollPane linksScroll = new JScrollPane(links);
+        int em = links.getFont().getSize();
+        linksScroll.setPreferredSize(new java.awt.Dimension(44 * em, 16 * em));
+        picture.setPreferredSize(new java.awt.Dimension(18 * em, 16 * em));
+        JSplitPane bottom = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, linksScroll, picture);
         bottom.setResizeWeight(0.65);
         links.setAutoResizeMode(JTable.AUTO_RESIZE_ALL_COLUMNS);
         bottom.setBorder(BorderFactory.createEmptyBorder(0, 20, 16, 20));

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Measures the desktop app's start-up to a usable window after the first run: a fresh HOME with an identity, one
+# contact and 10 messages; then RUNS starts of 'java -jar habarshy.jar' on a private Xvfb display, each printing
+# "startup-to-usable-window-ms N window-shown-ms N process-cpu-ms N" (-Dhabarshy.startupBench=true) and exiting.
+#   mvn -B -q install -DskipTests && scripts/bench-gui-startup.sh [RUNS] [extra JVM options...]
+set -euo pipefail
+runs="${1:-5}"
+shift || true
+jar="$(cd "$(dirname "$0")/.." && pwd)/desktop/target/habarshy.jar"
+work="$(mktemp -d)"
+display=":$((90 + RANDOM % 100))"
+cleanup() {
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export HOME="$work/home"
+unset XDG_CONFIG_HOME
+mkdir -p "$HOME/.config/habarshy"
+hb() { java -jar "$jar" "$@" </dev/null >/dev/null; }
+hb init --name Aigerim
+hb init --name Bob --data "$work/bob"
+hb contact add "$(java -jar "$jar" id --data "$work/bob" </dev/null)" --alias Bob
+for i in $(seq 1 10); do hb send Bob "Сәлем $i"; done
+printf 'language=kk\ntheme=LIGHT\nfontScale=100\ndataDir=%s\nport=0\nmdns=false\n' "$HOME/.habarshy" \
+  > "$HOME/.config/habarshy/desktop.properties"
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 2
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 "$runs"); do
+  DISPLAY="$display" java "$@" -Dhabarshy.startupBench=true -jar "$jar" 2>&1 | grep startup-to-usable
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
