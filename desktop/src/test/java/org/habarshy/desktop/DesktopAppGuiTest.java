@@ -194,6 +194,15 @@ class DesktopAppGuiTest {
         applySettings(s -> s.withLanguage(Language.KK).withTheme(Theme.DARK).withFontScale(200));
         run(() -> app.window().showTab(MainWindow.TAB_CHATS));
         driver.screenshot(frame, "chats-kk-dark-200");
+        // At 200 % on a 1280 x 860 window no label or button is cut short, on any tab.
+        run(() -> frame.setSize(1280, 860));
+        for (int tab = 0; tab < 4; tab++) {
+            int index = tab;
+            run(() -> app.window().showTab(index));
+            run(frame::validate);
+            assertThat(SwingDriver.clippedTexts(frame)).as("clipped at 200 %% on tab %d", tab).isEmpty();
+        }
+        run(() -> frame.setSize(1100, 740));
         applySettings(s -> s.withLanguage(Language.EN).withTheme(Theme.LIGHT).withFontScale(100));
 
         // Panic: the wipe button stays disabled until the word is typed; then the data directory is gone.
@@ -249,6 +258,8 @@ class DesktopAppGuiTest {
             int tab = tabs[i];
             run(() -> app.window().showTab(tab));
             assertThat(SwingDriver.missingKeys(frame)).as("missing texts on %s-%s", names[i], suffix).isEmpty();
+            assertThat(SwingDriver.unnamedControls(frame)).as("controls without accessible name on %s-%s",
+                    names[i], suffix).isEmpty();
             driver.screenshot(frame, names[i] + "-" + suffix);
         }
     }

@@ -170,6 +170,51 @@ public final class SwingDriver {
         });
     }
 
+    /**
+     * Returns showing controls a screen reader could not name: buttons, text fields, lists, tables, combo boxes,
+     * spinners and check boxes without an accessible name.
+     */
+    public static List<String> unnamedControls(Window window) throws Exception {
+        return onEdt(() -> {
+            List<String> unnamed = new ArrayList<>();
+            for (Component c : all(window)) {
+                boolean control = c instanceof AbstractButton || c instanceof JTextComponent
+                        || c instanceof javax.swing.JList || c instanceof javax.swing.JTable
+                        || c instanceof javax.swing.JComboBox || c instanceof javax.swing.JSpinner;
+                if (control && c.isShowing() && !(c.getParent() instanceof javax.swing.JComboBox)
+                        && !(SwingUtilities.getAncestorOfClass(javax.swing.JSpinner.class, c) != null
+                        && !(c instanceof javax.swing.JSpinner))
+                        && !(SwingUtilities.getAncestorOfClass(javax.swing.JScrollBar.class, c) != null)) {
+                    String name = c.getAccessibleContext().getAccessibleName();
+                    if (name == null || name.isBlank()) {
+                        unnamed.add(c.getClass().getSimpleName() + " " + c.getName());
+                    }
+                }
+            }
+            return unnamed;
+        });
+    }
+
+    /** Returns showing labels and buttons whose text does not fit (narrower or lower than they need). */
+    public static List<String> clippedTexts(Window window) throws Exception {
+        return onEdt(() -> {
+            List<String> clipped = new ArrayList<>();
+            for (Component c : all(window)) {
+                String text = c instanceof JLabel label ? label.getText()
+                        : c instanceof AbstractButton button ? button.getText() : null;
+                if (text == null || text.isBlank() || !c.isShowing() || text.startsWith("<html>")) {
+                    continue;
+                }
+                java.awt.Dimension need = c.getPreferredSize();
+                if (c.getWidth() + 1 < need.width || c.getHeight() + 1 < need.height) {
+                    clipped.add("'" + text + "' " + c.getWidth() + "x" + c.getHeight() + " < " + need.width + "x"
+                            + need.height);
+                }
+            }
+            return clipped;
+        });
+    }
+
     /** Lets pending layout and painting finish, then paints {@code window} into {@code NAME.png}; returns it. */
     public Path screenshot(Window window, String name) throws Exception {
         for (int i = 0; i < 3; i++) {

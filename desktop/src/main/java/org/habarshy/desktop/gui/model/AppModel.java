@@ -454,13 +454,20 @@ public final class AppModel implements AutoCloseable {
      */
     public void panic(Consumer<PanicWipe.Report> done) {
         Path dir = settings.dataDir();
+        // Manual peers say whom this user meets: they go too (the settings file lives outside the data folder).
+        Settings forgetPeers = settings.withNetwork(dir, settings.port(), settings.mdns(), List.of());
+        settings = forgetPeers;
         work.submit(() -> {
+            PanicWipe.Report report;
             if (session != null) {
                 MessengerSession closing = session;
                 session = null;
-                return closing.wipe();
+                report = closing.wipe();
+            } else {
+                report = new PanicWipe(dir).wipe();
             }
-            return new PanicWipe(dir).wipe();
+            settingsFile.save(forgetPeers);
+            return report;
         }, report -> {
             resetConversations();
             profile = null;

@@ -129,7 +129,7 @@ public final class MainWindow implements AppModel.Listener {
         JButton panic = controls.button("panic.button", this::openPanic);
         panic.setName("panic.button");
         panic.setBackground(palette.danger());
-        panic.setForeground(java.awt.Color.WHITE);
+        panic.setForeground(palette.onDanger());
         JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 12, 0));
         left.setOpaque(false);
         left.add(appName);

@@ -32,7 +32,9 @@ final class NetworkPanel extends JPanel {
     private final JLabel mdns = new JLabel();
     private final JLabel manual = new JLabel();
     private final JLabel traffic = new JLabel();
-    private final JLabel envelopes = new JLabel();
+    private final JLabel held = new JLabel();
+    private final JLabel carried = new JLabel();
+    private final JLabel refused = new JLabel();
     private final JProgressBar sync = new JProgressBar(0, 100);
     private final LinksTable table;
     private final MeshPicture picture;
@@ -54,8 +56,10 @@ final class NetworkPanel extends JPanel {
         fact(facts, 1, new JLabel(texts.text("network.mdns")), mdns);
         fact(facts, 2, new JLabel(texts.text("network.manual")), manual);
         fact(facts, 3, new JLabel(texts.text("network.traffic")), traffic);
-        fact(facts, 4, new JLabel(texts.text("network.envelopes")), envelopes);
-        fact(facts, 5, controls.labelFor("network.sync", sync), sync);
+        fact(facts, 4, new JLabel(texts.text("network.held")), held);
+        fact(facts, 5, new JLabel(texts.text("network.carried")), carried);
+        fact(facts, 6, new JLabel(texts.text("network.refused")), refused);
+        fact(facts, 7, controls.labelFor("network.sync", sync), sync);
         JPanel top = new Forms()
                 .add(controls.heading("network.title"), 0)
                 .add(facts, 12)
@@ -116,7 +120,9 @@ final class NetworkPanel extends JPanel {
         manual.setText(Integer.toString(n.manualPeers()));
         traffic.setText(texts.format("network.trafficValue", NetworkSummary.formatBytes(n.bytesIn()),
                 NetworkSummary.formatBytes(n.bytesOut())));
-        envelopes.setText(texts.format("network.envelopesValue", n.held(), n.carried(), n.rejected()));
+        held.setText(Long.toString(n.held()));
+        carried.setText(Long.toString(n.carried()));
+        refused.setText(Long.toString(n.rejected()));
         sync.setValue(n.syncPercent());
         sync.setString(n.links().isEmpty() ? texts.text("network.noLinks")
                 : texts.format("network.syncValue", n.links().size() - n.syncing(), n.links().size()));

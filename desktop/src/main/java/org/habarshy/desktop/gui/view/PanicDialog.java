@@ -34,7 +34,7 @@ final class PanicDialog extends JDialog {
         wipe.setEnabled(false);
         wipe.putClientProperty("JButton.buttonType", "default");
         wipe.setBackground(palette.danger());
-        wipe.setForeground(java.awt.Color.WHITE);
+        wipe.setForeground(palette.onDanger());
         typed.getDocument().addDocumentListener(new DocumentListener() {
             private void check() {
                 wipe.setEnabled(typed.getText().strip().equalsIgnoreCase(word));

@@ -86,15 +86,15 @@ public final class Themes {
             case DARK:
                 return new Palette(new Color(0x2F5E8C), new Color(0xF2F2F2), new Color(0x3C3F41), new Color(0xF2F2F2),
                         new Color(0xB8BCC2), new Color(0x4CAF50), new Color(0xE0A030), new Color(0xE5534B),
-                        new Color(0x2B6CB0), Color.WHITE, new Color(0x5A5D60));
+                        new Color(0x2B6CB0), Color.WHITE, new Color(0x5A5D60), Color.WHITE);
             case HIGH_CONTRAST:
                 return new Palette(Color.BLACK, Color.WHITE, Color.BLACK, Color.WHITE, Color.WHITE,
                         new Color(0x00FF66), new Color(0xFFE100), new Color(0xFF6B6B), new Color(0xFFE100),
-                        Color.BLACK, Color.WHITE);
+                        Color.BLACK, Color.WHITE, Color.BLACK);
             default:
                 return new Palette(new Color(0xDCEBFF), new Color(0x102A43), new Color(0xF1F3F5), new Color(0x1F2933),
                         new Color(0x52606D), new Color(0x2E7D32), new Color(0xB7791F), new Color(0xC62828),
-                        new Color(0x1F5FAD), Color.WHITE, new Color(0xC5CDD6));
+                        new Color(0x1F5FAD), Color.WHITE, new Color(0xC5CDD6), Color.WHITE);
         }
     }
 
@@ -112,9 +112,10 @@ public final class Themes {
      * @param accent badges and the alert banner
      * @param onAccent text on the accent colour
      * @param bubbleBorder border around bubbles (visible in high contrast)
+     * @param onDanger text on the danger colour
      */
     public record Palette(Color outgoingBubble, Color outgoingText, Color incomingBubble, Color incomingText,
                           Color secondaryText, Color good, Color busy, Color danger, Color accent, Color onAccent,
-                          Color bubbleBorder) {
+                          Color bubbleBorder, Color onDanger) {
     }
 }

@@ -176,6 +176,8 @@ class AppModelTest {
         assertThat(onUi(model::stage)).isEqualTo(AppModel.Stage.WIPED);
         assertThat(Files.exists(appData)).isFalse();
         assertThat(onUi(model::contacts)).isEmpty();
+        assertThat(new SettingsFile(tmp.resolve("desktop.properties"), appData).load().manualPeers())
+                .as("manual peers forgotten by the wipe").isEmpty();
         assertThat(events).containsSubsequence("stage FIRST_RUN", "stage READY", "stage WIPED");
     }
 
