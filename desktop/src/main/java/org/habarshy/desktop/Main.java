@@ -15,8 +15,14 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         LoggingSetup.install();
         if (args.length == 0 && DesktopApp.displayAvailable()) {
-            DesktopApp.main();
-            return;
+            try {
+                DesktopApp.main();
+                return;
+            } catch (java.awt.AWTError | LinkageError | IllegalStateException e) {
+                // DISPLAY is set but no X server answers (or the window could not be built): say so, then the CLI.
+                HabarshyCommand.newCommandLine().getErr().println("habarshy: cannot open the desktop app ("
+                        + e.getMessage() + "); use a subcommand, e.g. 'habarshy run'");
+            }
         }
         System.exit(HabarshyCommand.newCommandLine().execute(args));
     }
