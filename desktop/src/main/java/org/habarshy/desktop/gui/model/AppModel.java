@@ -3,22 +3,11 @@ package org.habarshy.desktop.gui.model;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.identity.ContactCard;
-import org.habarshy.core.api.identity.IdentityKey;
-import org.habarshy.core.api.message.Direction;
-import org.habarshy.core.api.message.EnvelopeId;
-import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.node.PanicWipe;
 
@@ -88,14 +77,8 @@ public final class AppModel implements AutoCloseable {
     private Settings settings;
     private Stage stage = Stage.LOADING;
     private Profile profile;
-    private List<Contact> contacts = List.of();
-    private List<Message> messages = List.of();
+    private final Conversations conversations = new Conversations();
     private NetworkSummary network;
-    private final Set<EnvelopeId> seen = new HashSet<>();
-    private final Map<IdentityKey, Integer> unread = new LinkedHashMap<>();
-    private boolean firstSnapshot = true;
-    private String selectedAlias;
-    private String search = "";
 
     // Worker thread only.
     private MessengerSession session;
@@ -233,7 +216,7 @@ public final class AppModel implements AutoCloseable {
         }
         String cleanCode = code == null ? "" : code.replaceAll("\\s+", "");
         work.submit(() -> requireSession().addContact(cleanCode, alias.strip()), added -> {
-            selectedAlias = added.alias();
+            conversations.select(added.alias());
             done.accept(Optional.empty());
             refresh();
         }, e -> done.accept(Optional.of(UserError.of(e))));
@@ -253,14 +236,14 @@ public final class AppModel implements AutoCloseable {
     /** Sends {@code text} to the open conversation; {@code done} gets the error, if any. */
     public void send(String text, Consumer<Optional<UserError>> done) {
         Optional<UserError> invalid = checkText(text);
-        if (invalid.isEmpty() && selectedAlias == null) {
+        if (invalid.isEmpty() && conversations.selectedAlias().isEmpty()) {
             invalid = Optional.of(new UserError("error.noConversation", ""));
         }
         if (invalid.isPresent()) {
             done.accept(invalid);
             return;
         }
-        String alias = selectedAlias;
+        String alias = conversations.selectedAlias().orElseThrow();
         work.submit(() -> requireSession().send(alias, text), id -> {
             done.accept(Optional.empty());
             refresh();
@@ -269,14 +252,13 @@ public final class AppModel implements AutoCloseable {
 
     /** Opens the conversation with {@code alias} (null closes it) and marks it read. */
     public void select(String alias) {
-        selectedAlias = alias;
-        contactByAlias(alias).ifPresent(c -> unread.remove(c.card().identityKey()));
+        conversations.select(alias);
         fire(Listener::conversationsChanged);
     }
 
     /** Filters the open conversation to messages containing {@code query} (case-insensitive); blank shows all. */
     public void search(String query) {
-        search = query == null ? "" : query.strip();
+        conversations.search(query);
         fire(Listener::conversationsChanged);
     }
 
@@ -304,29 +286,12 @@ public final class AppModel implements AutoCloseable {
         if (stage != Stage.READY) {
             return;
         }
-        List<String> arrivedFrom = new ArrayList<>();
-        Map<IdentityKey, String> aliases = new LinkedHashMap<>();
-        for (Contact c : snapshot.contacts()) {
-            aliases.put(c.card().identityKey(), c.alias());
-        }
-        for (Message m : snapshot.messages()) {
-            if (seen.add(m.id()) && !firstSnapshot && m.direction() == Direction.INCOMING) {
-                String alias = aliases.getOrDefault(m.peer(), "?");
-                arrivedFrom.add(alias);
-                if (!alias.equals(selectedAlias)) {
-                    unread.merge(m.peer(), 1, Integer::sum);
-                }
-            }
-        }
-        boolean first = firstSnapshot;
-        firstSnapshot = false;
-        boolean changed = first || !snapshot.contacts().equals(contacts) || !snapshot.messages().equals(messages);
-        contacts = snapshot.contacts();
-        messages = snapshot.messages();
+        Conversations.Update update = conversations.apply(snapshot.contacts(), snapshot.messages());
+        List<String> arrivedFrom = update.arrivedFrom();
         NetworkSummary fresh = NetworkSummary.of(snapshot.status(), snapshot.nodeError(), settings);
         boolean networkChanged = !fresh.equals(network);
         network = fresh;
-        if (changed || !arrivedFrom.isEmpty()) {
+        if (update.changed()) {
             fire(Listener::conversationsChanged);
         }
         if (networkChanged) {
@@ -339,61 +304,33 @@ public final class AppModel implements AutoCloseable {
 
     /** Returns the contacts with unread counts and their newest message, by alias. */
     public List<ContactSummary> contacts() {
-        List<ContactSummary> out = new ArrayList<>(contacts.size());
-        for (Contact c : contacts) {
-            IdentityKey key = c.card().identityKey();
-            Message last = null;
-            for (Message m : messages) {
-                if (m.peer().equals(key)) {
-                    last = m;
-                }
-            }
-            out.add(new ContactSummary(c, MessengerSession.safetyNumber(c), unread.getOrDefault(key, 0),
-                    last == null ? "" : last.text(), last == null ? 0 : last.sentAt()));
-        }
-        return out;
+        return conversations.contacts();
     }
 
     /** Returns the total of unread messages. */
     public int unreadTotal() {
-        return unread.values().stream().mapToInt(Integer::intValue).sum();
+        return conversations.unreadTotal();
     }
 
     /** Returns the alias of the open conversation, if any. */
     public Optional<String> selectedAlias() {
-        return Optional.ofNullable(selectedAlias);
+        return conversations.selectedAlias();
     }
 
     /** Returns the open conversation's contact, if any. */
     public Optional<ContactSummary> selectedContact() {
-        return contacts().stream().filter(c -> c.alias().equals(selectedAlias)).findFirst();
+        Optional<String> alias = conversations.selectedAlias();
+        return contacts().stream().filter(c -> alias.isPresent() && c.alias().equals(alias.get())).findFirst();
     }
 
     /** Returns the current search text. */
     public String searchQuery() {
-        return search;
+        return conversations.searchQuery();
     }
 
     /** Returns the open conversation's messages matching the search, oldest first. */
     public List<MessageRow> conversation() {
-        Optional<Contact> contact = contactByAlias(selectedAlias);
-        if (contact.isEmpty()) {
-            return List.of();
-        }
-        IdentityKey key = contact.get().card().identityKey();
-        String needle = search.toLowerCase(Locale.ROOT);
-        List<MessageRow> out = new ArrayList<>();
-        for (Message m : messages) {
-            if (m.peer().equals(key) && (needle.isEmpty() || m.text().toLowerCase(Locale.ROOT).contains(needle))) {
-                out.add(MessageRow.of(m));
-            }
-        }
-        return out;
-    }
-
-    private Optional<Contact> contactByAlias(String alias) {
-        return alias == null ? Optional.empty()
-                : contacts.stream().filter(c -> c.alias().equals(alias)).findFirst();
+        return conversations.conversation();
     }
 
     /** Returns the network summary. */
@@ -484,13 +421,7 @@ public final class AppModel implements AutoCloseable {
     }
 
     private void resetConversations() {
-        contacts = List.of();
-        messages = List.of();
-        seen.clear();
-        unread.clear();
-        firstSnapshot = true;
-        selectedAlias = null;
-        search = "";
+        conversations.reset();
         fire(Listener::conversationsChanged);
     }
 
