@@ -21,7 +21,8 @@ import org.habarshy.core.store.Transaction;
  *   <li>then live ones of the origin holding the most bytes, lowest priority first, then most hops, then oldest,
  *       but only while that origin holds more than the newcomer's origin would after storing it
  *       (max-min fairness: a large holder cannot grow at the expense of a smaller one);</li>
- *   <li>otherwise the new envelope is refused.</li>
+ *   <li>otherwise the new envelope is refused; when the bytes held above that level cannot cover the shortfall,
+ *       it is refused before anything is deleted.</li>
  * </ol>
  * This user's own envelopes (hops 0) are outside the quota and never evicted; envelopes still waiting to be
  * opened are counted but not evicted. Usage per origin is kept in memory and updated as the transaction runs;
@@ -65,6 +66,10 @@ public final class CarryQuota {
         }
         if (used + size > limits.quotaBytes()) {
             evictExpired(t, size, now);
+        }
+        if (used + size - limits.quotaBytes() > fairlyEvictable(mine + size)) {
+            // Evicting down to the newcomer's level cannot make room: refuse without deleting anything.
+            return Optional.of(Rejection.STORE_FULL);
         }
         Set<String> exhausted = new HashSet<>();
         while (used + size > limits.quotaBytes()) {
@@ -114,6 +119,15 @@ public final class CarryQuota {
                 remove(t, c);
             }
         }
+    }
+
+    /** Returns how many bytes origins hold above {@code level}: what fair eviction may take at most. */
+    private long fairlyEvictable(long level) {
+        long bytes = 0;
+        for (long held : usage.values()) {
+            bytes += Math.max(0, held - level);
+        }
+        return bytes;
     }
 
     private Optional<String> largestHolder(Set<String> exhausted) {

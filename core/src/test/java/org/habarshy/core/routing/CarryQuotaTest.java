@@ -136,6 +136,7 @@ class CarryQuotaTest {
         receive(late, smaller);
         assertThat(held(late)).isFalse();
         assertThat(counters.rejected(Rejection.STORE_FULL)).isEqualTo(1);
+        assertThat(counters.evicted()).as("a refusal deletes nothing").isEqualTo(1);
         assertThat(carriedBytes()).isEqualTo(QUOTA);
     }
 
