@@ -116,7 +116,8 @@ class CorruptionTest {
     void undecodableRowIsReportedAsCorrupt() throws Exception {
         Path file = dir.resolve("bad-row.db");
         Database.open(file).close();
-        rawExec(file, "INSERT INTO messages VALUES (zeroblob(32), 'SIDEWAYS', zeroblob(32), 'x', 1, 'QUEUED', 1, 1)");
+        rawExec(file, "INSERT INTO messages (id, direction, peer, text, sent_at, state, stored_at, ord)"
+                + " VALUES (zeroblob(32), 'SIDEWAYS', zeroblob(32), 'x', 1, 'QUEUED', 1, 1)");
         try (Database db = Database.open(file)) {
             assertThatThrownBy(() -> db.read(t -> new MessageStore().list(t, Optional.empty())))
                     .isInstanceOfSatisfying(StoreException.class,
