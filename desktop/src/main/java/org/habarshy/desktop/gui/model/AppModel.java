@@ -254,6 +254,18 @@ public final class AppModel implements AutoCloseable {
     public void select(String alias) {
         conversations.select(alias);
         fire(Listener::conversationsChanged);
+        markOpenConversationRead();
+    }
+
+    /** Tells the node that the open conversation was shown (read receipts); failures only delay the receipt. */
+    private void markOpenConversationRead() {
+        Optional<String> open = conversations.selectedAlias();
+        if (open.isEmpty() || session == null) {
+            return;
+        }
+        String alias = open.get();
+        work.submit(() -> requireSession().markRead(alias), marked -> { }, e -> System.getLogger(
+                AppModel.class.getName()).log(System.Logger.Level.WARNING, "cannot mark read: " + e.getMessage()));
     }
 
     /** Filters the open conversation to messages containing {@code query} (case-insensitive); blank shows all. */
@@ -299,6 +311,9 @@ public final class AppModel implements AutoCloseable {
         }
         if (!arrivedFrom.isEmpty()) {
             fire(l -> l.messagesArrived(List.copyOf(arrivedFrom)));
+            if (conversations.selectedAlias().filter(arrivedFrom::contains).isPresent()) {
+                markOpenConversationRead();
+            }
         }
     }
 

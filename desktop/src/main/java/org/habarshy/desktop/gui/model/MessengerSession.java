@@ -13,6 +13,7 @@ import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
 import org.habarshy.core.node.Account;
+import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.Node;
 import org.habarshy.core.node.NodeConfig;
 import org.habarshy.core.node.NodeStatus;
@@ -110,14 +111,26 @@ public final class MessengerSession implements AutoCloseable {
         return SafetyNumbers.of(contact.card().identityKey());
     }
 
-    /** Verifies and saves a contact. */
-    public Contact addContact(String code, String alias) throws InvalidContactCodeException, StoreException {
+    /**
+     * Verifies and saves a contact. A code whose identity key differs from the saved contact of that alias is
+     * refused ({@link ContactKeyChangedException}, shown as a key-change warning) and nothing changes.
+     */
+    public Contact addContact(String code, String alias)
+            throws InvalidContactCodeException, ContactKeyChangedException, StoreException {
         return account.addContact(code, alias);
     }
 
     /** Queues a text for {@code alias}. */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         return account.send(alias, text);
+    }
+
+    /**
+     * Marks the conversation with {@code alias} read; unless the user turned read receipts off, the contact gets a
+     * signed read receipt. Returns how many messages changed.
+     */
+    public int markRead(String alias) throws UnknownContactException, StoreException {
+        return account.markRead(alias);
     }
 
     /** Reads contacts, messages and the node's status in one go. */

@@ -3,6 +3,7 @@ package org.habarshy.desktop.gui.model;
 import java.nio.file.FileAlreadyExistsException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.UnknownContactException;
 import org.habarshy.core.store.StoreException;
 
@@ -19,6 +20,9 @@ public record UserError(String key, String detail) {
         String detail = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof InvalidContactCodeException) {
             return new UserError("error.contactCode", detail);
+        }
+        if (e instanceof ContactKeyChangedException) {
+            return new UserError("error.contactKeyChanged", detail);
         }
         if (e instanceof IdentityFileException identity) {
             switch (identity.reason()) {

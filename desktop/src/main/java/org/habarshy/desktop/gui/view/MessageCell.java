@@ -85,13 +85,15 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
         return this;
     }
 
-    /** A mark that tells the states apart without colour: ○ queued, ✓ passed to a peer, ✓✓ delivered. */
+    /** A mark that tells the states apart without colour: ○ queued, ✓ passed to a peer, ✓✓ delivered, ◉ read. */
     static String stateMark(org.habarshy.core.api.message.MessageState state) {
         switch (state) {
             case QUEUED:
                 return "\u25CB";
             case SENT_TO_PEER:
                 return "\u2713";
+            case READ:
+                return "\u25C9";
             default:
                 return "\u2713\u2713";
         }

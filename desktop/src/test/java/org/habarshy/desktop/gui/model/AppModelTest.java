@@ -133,6 +133,11 @@ class AppModelTest {
         assertThat(outcome(done -> model.addContact(" " + bob.contactCode() + "\n", "Bob", done))).isEmpty();
         assertThat(outcome(done -> model.addContact(bob.contactCode(), "Bob again", done)))
                 .map(UserError::key).contains("error.duplicateContact");
+        try (Account impostor = Account.create(tmp.resolve("impostor"), "Bob", Clock.systemUTC())) {
+            assertThat(outcome(done -> model.addContact(impostor.contactCode(), "Bob", done)))
+                    .as("another key under Bob's alias is a key-change warning, and Bob stays")
+                    .map(UserError::key).contains("error.contactKeyChanged");
+        }
         awaitOnUi("Bob listed", () -> model.contacts().size() == 1);
         assertThat(onUi(model::selectedAlias)).contains("Bob");
 
@@ -157,10 +162,12 @@ class AppModelTest {
         assertThat(onUi(model::unreadTotal)).isZero();
         assertThat(onUi(model::conversation)).extracting(r -> r.message().text())
                 .containsExactly("Сәлем, Bob!", "Бірінші", "Екінші");
+        awaitOnUi("opening the conversation sends Bob read receipts", () -> bob.messages(Optional.empty()).stream()
+                .filter(m -> m.direction() == Direction.OUTGOING).allMatch(m -> m.state() == MessageState.READ));
         onUi(() -> model.search("ЕКІН"));
         assertThat(onUi(model::conversation)).singleElement().satisfies(r -> {
             assertThat(r.message().direction()).isEqualTo(Direction.INCOMING);
-            assertThat(r.stateKey()).isEqualTo("state.delivered");
+            assertThat(r.message().text()).isEqualTo("Екінші");
         });
         onUi(() -> model.search(""));
         assertThat(onUi(model::conversation)).hasSize(3);
