@@ -28,7 +28,7 @@ class DiskFullTest {
     @Test
     void fullDiskIsReportedAndNothingIsCorrupted() throws Exception {
         Path mount = Files.createDirectory(dir.resolve("tiny"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()),
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()),
                 "needs root to mount a tiny tmpfs");
         try {
             fillAndRecover(mount);
