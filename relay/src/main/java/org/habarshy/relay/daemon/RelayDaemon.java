@@ -159,7 +159,7 @@ public final class RelayDaemon implements AutoCloseable {
         for (BridgeFactory factory : bridgeFactories) {
             Optional<Bridge> bridge;
             try {
-                bridge = factory.start(config.sms(), account, node);
+                bridge = factory.start(config.sms(), config.dataDir(), account, node);
             } catch (Exception e) {
                 throw new IOException("cannot start a bridge: " + e.getMessage(), e);
             }
@@ -236,6 +236,7 @@ public final class RelayDaemon implements AutoCloseable {
         List<FederationState> states = federation.stream().map(FederationLink::state).toList();
         Map<String, Long> values = new java.util.TreeMap<>();
         counters.snapshot().forEach((k, v) -> values.put(k.key(), v));
+        bridges.forEach(b -> values.putAll(b.counters()));
         return new RelayStatus(n.pid(), startedAt, clock.millis(), node.port(), n.links().size(),
                 n.envelopes().held(), lists.currentLists(), lists.allowed().size(),
                 mailbox.map(m -> m.publicKey().hex()).orElse(""), mailboxUsers(),

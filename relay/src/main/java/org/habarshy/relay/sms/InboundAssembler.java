@@ -111,7 +111,9 @@ final class InboundAssembler {
             store.commit();
             return;
         }
-        if (!parts.markSeen(sha256(payload), expiresAt)) {
+        byte[] digest = sha256(payload);
+        store.recordArrival(digest, from, expiresAt); // never forwarded back to the number it came from
+        if (!parts.markSeen(digest, expiresAt)) {
             counters.increment(Counter.RECEIVED_DUPLICATE);
             store.commit();
             return;
@@ -146,6 +148,7 @@ final class InboundAssembler {
             store.commit();
         }
         parts.purgeSeen(now);
+        store.purgeArrivals(now);
         store.commit();
     }
 
@@ -156,7 +159,8 @@ final class InboundAssembler {
         store.commit();
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /** Returns the digest under which payloads are recorded as seen and as arrived from a number. */
+    static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

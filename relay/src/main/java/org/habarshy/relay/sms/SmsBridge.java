@@ -126,6 +126,67 @@ public final class SmsBridge implements AutoCloseable {
         });
     }
 
+    /**
+     * Returns the position (in the relay's carried envelopes, {@code Account.carriedAfter}) up to which {@code peer}
+     * has been served; 0 for a new peer.
+     */
+    public CompletableFuture<Long> cursor(SmsPeer peer) {
+        Objects.requireNonNull(peer, "peer");
+        return call(() -> store.cursor(peer.cursorName()));
+    }
+
+    /**
+     * Forwards one envelope the relay holds (at position {@code seq}) to {@code peer}, charged to the peer's origin,
+     * and moves the peer's cursor to {@code seq} unless a budget defers it. An envelope that arrived over SMS from
+     * the peer's own number is not sent back. The cursor moves in its own transaction right after the queueing one:
+     * a crash between the two sends that envelope once more, which the far side drops as a duplicate.
+     */
+    public CompletableFuture<ForwardResult> forward(byte[] envelope, long seq, SmsPeer peer) {
+        byte[] copy = Objects.requireNonNull(envelope, "envelope").clone();
+        Objects.requireNonNull(peer, "peer");
+        return call(() -> {
+            long now = clock.millis();
+            ForwardResult result;
+            if (copy.length > 0 && store.arrivedFrom(InboundAssembler.sha256(copy), peer.number())) {
+                result = ForwardResult.SKIPPED_FROM_PEER;
+                counters.increment(Counter.FORWARD_SKIPPED_FROM_PEER);
+            } else {
+                result = switch (outbound.submit(copy, peer.number(), peer.origin(), now)) {
+                    case QUEUED -> ForwardResult.QUEUED;
+                    case REFUSED_DAILY_BUDGET, REFUSED_ORIGIN_BUDGET -> ForwardResult.DEFERRED_BUDGET;
+                    default -> ForwardResult.REFUSED;
+                };
+            }
+            switch (result) {
+                case DEFERRED_BUDGET -> {
+                    store.rollback();
+                    counters.increment(Counter.FORWARD_DEFERRED_BUDGET);
+                    return result;
+                }
+                case QUEUED -> counters.increment(Counter.FORWARD_QUEUED);
+                case REFUSED -> counters.increment(Counter.FORWARD_REFUSED);
+                default -> {
+                }
+            }
+            store.setCursor(peer.cursorName(), seq);
+            store.commit();
+            if (result == ForwardResult.QUEUED) {
+                outbound.pump(now);
+            }
+            return result;
+        });
+    }
+
+    /** Moves {@code peer}'s cursor past an envelope the relay decided not to forward by SMS (too big, too old). */
+    public CompletableFuture<Void> skip(long seq, SmsPeer peer) {
+        Objects.requireNonNull(peer, "peer");
+        return call(() -> {
+            store.setCursor(peer.cursorName(), seq);
+            store.commit();
+            return null;
+        });
+    }
+
     /** Returns the number of segments waiting to be sent. */
     public CompletableFuture<Integer> pendingSegments() {
         return call(store::pendingCount);

@@ -16,7 +16,9 @@ public final class SmsCounters {
         RECEIVED_DUPLICATE("sms.received.duplicate"), RECEIVED_OVER_QUOTA("sms.received.over-quota"),
         DELIVERED("sms.delivered"), SETS_EXPIRED("sms.sets.expired"), RESEND_REQUESTS_SENT("sms.resend.requested"),
         RESEND_REQUESTS_RECEIVED("sms.resend.received"), PARTS_RESENT("sms.resend.parts"),
-        PLAIN_SENT("sms.plain.sent");
+        PLAIN_SENT("sms.plain.sent"), FORWARD_QUEUED("sms.forward.queued"),
+        FORWARD_SKIPPED_FROM_PEER("sms.forward.skipped-from-peer"), FORWARD_REFUSED("sms.forward.refused"),
+        FORWARD_DEFERRED_BUDGET("sms.forward.deferred-budget");
 
         private final String key;
 

@@ -3,10 +3,14 @@ package org.habarshy.relay.sms;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.habarshy.relay.sms.gateway.PhoneNumber;
 import org.habarshy.relay.sms.gateway.SmsGateway;
 import org.habarshy.relay.sms.gateway.http.HttpGateway;
 import org.habarshy.relay.sms.gateway.http.HttpGatewayConfig;
@@ -31,9 +35,62 @@ public final class SmsSettings {
         this.keys = Map.copyOf(keys);
     }
 
-    /** Returns true if the config enables an SMS gateway ({@code sms.gateway} is set). */
+    /** Key prefixes that belong to the SMS bridge; given without {@code sms.gateway} they are a config mistake. */
+    private static final List<String> BRIDGE_KEYS = List.of("sms.peer.", "sms.smpp.", "sms.http.", "sms.modem.",
+            "sms.budget.", "sms.inbound.", "sms.reassembly.", "sms.send.", "sms.forward.", "sms.plain.", "sms.tick",
+            "sms.store");
+
+    /**
+     * Returns true if the config enables an SMS gateway ({@code sms.gateway} is set).
+     *
+     * @throws IllegalArgumentException if keys of the SMS bridge are given without {@code sms.gateway} (a typo
+     *     must not silently leave a relay without its SMS link)
+     */
     public boolean enabled() {
-        return keys.containsKey("sms.gateway");
+        if (keys.containsKey("sms.gateway")) {
+            return true;
+        }
+        keys.keySet().stream().filter(k -> BRIDGE_KEYS.stream().anyMatch(k::startsWith)).sorted().findFirst()
+                .ifPresent(k -> {
+                    throw new IllegalArgumentException("config key " + k + " is given but sms.gateway is missing");
+                });
+        return false;
+    }
+
+    /** Returns the SMS store file: {@code sms.store}, relative to {@code dataDir}; default {@code sms.db} there. */
+    public Path storeFile(Path dataDir) {
+        return dataDir.resolve(keys.getOrDefault("sms.store", "sms.db"));
+    }
+
+    /**
+     * Returns the peer relays from {@code sms.peer.<name>=<number>} keys, sorted by name; errors name the key only.
+     */
+    public List<SmsPeer> peers() {
+        Set<PhoneNumber> numbers = new HashSet<>();
+        return keys.keySet().stream().filter(k -> k.startsWith("sms.peer.")).sorted().map(key -> {
+            PhoneNumber number;
+            try {
+                number = PhoneNumber.parse(keys.get(key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key " + key + " must be an international phone number");
+            }
+            if (!numbers.add(number)) {
+                throw new IllegalArgumentException("config key " + key + " repeats the number of another SMS peer");
+            }
+            try {
+                return new SmsPeer(key.substring("sms.peer.".length()), number);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key " + key + ": " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    /** Returns how envelopes are forwarded to the peers, defaults for keys not given. */
+    public SmsForwarding forwarding() {
+        SmsForwarding d = SmsForwarding.defaults();
+        return new SmsForwarding(duration("sms.forward.interval", d.interval()), integer("sms.forward.batch",
+                d.batch()), integer("sms.forward.max-segments", d.maxSegments()),
+                duration("sms.forward.max-age", d.maxAge()));
     }
 
     /** Returns the bridge limits, defaults for keys not given. */

@@ -1,5 +1,6 @@
 package org.habarshy.relay.testing;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.habarshy.core.node.Account;
@@ -13,7 +14,7 @@ import org.habarshy.relay.daemon.BridgeFactory;
  */
 public final class TestBridgeFactory implements BridgeFactory {
     @Override
-    public Optional<Bridge> start(Map<String, String> settings, Account account, Node node) {
+    public Optional<Bridge> start(Map<String, String> settings, Path dataDir, Account account, Node node) {
         if (!"on".equals(settings.get("sms.test-bridge"))) {
             return Optional.empty();
         }

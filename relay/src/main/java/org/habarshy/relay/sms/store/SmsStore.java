@@ -20,12 +20,14 @@ import org.habarshy.relay.sms.segment.SmsSegment;
 /**
  * The SMS bridge's SQLite file (WAL): the outgoing queue (pending and recently sent segments, so missing parts can
  * be sent again), received parts of incomplete sets, digests of delivered payloads (duplicate suppression) and the
- * SMS spent per day and origin. Every change is one transaction, so a crash or a gateway error loses nothing.
+ * SMS spent per day and origin, the forwarding cursor of every SMS peer (how far into the relay's carried envelopes
+ * it has been served) and which phone number each received payload came from (so it is never sent back there).
+ * Every change is one transaction, so a crash or a gateway error loses nothing.
  * The file holds peer phone numbers in clear (a relay must know where to send); it is created with mode 0600.
  * Not thread-safe: the bridge calls it from its single SMS thread.
  */
 public final class SmsStore implements AutoCloseable {
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private final Connection connection;
 
     private SmsStore(Connection connection) {
@@ -66,6 +68,10 @@ public final class SmsStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS spend(day INTEGER NOT NULL, origin TEXT NOT NULL,"
                         + " segments INTEGER NOT NULL, PRIMARY KEY(day, origin))");
                 s.execute("CREATE TABLE IF NOT EXISTS refs(peer TEXT PRIMARY KEY, next INTEGER NOT NULL)");
+                // Version 2 (additive): forwarding cursors and which peer each received envelope came from.
+                s.execute("CREATE TABLE IF NOT EXISTS cursors(name TEXT PRIMARY KEY, seq INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS arrivals(digest BLOB NOT NULL, peer TEXT NOT NULL,"
+                        + " expires_at INTEGER NOT NULL, PRIMARY KEY(digest, peer))");
                 s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
             c.setAutoCommit(false);
@@ -275,6 +281,57 @@ public final class SmsStore implements AutoCloseable {
         }
         try (PreparedStatement d = connection.prepareStatement("DELETE FROM spend WHERE day < ?")) {
             d.setLong(1, day - 2);
+            d.executeUpdate();
+        }
+    }
+
+    /** Returns the forwarding cursor named {@code name} (a carried-envelope position), 0 if never set. */
+    public long cursor(String name) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT seq FROM cursors WHERE name = ?")) {
+            q.setString(1, Objects.requireNonNull(name, "name"));
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Sets the forwarding cursor {@code name} to {@code seq}. Part of the caller's transaction. */
+    public void setCursor(String name, long seq) throws SQLException {
+        try (PreparedStatement u = connection.prepareStatement(
+                "INSERT INTO cursors(name, seq) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET seq = excluded.seq")) {
+            u.setString(1, Objects.requireNonNull(name, "name"));
+            u.setLong(2, seq);
+            u.executeUpdate();
+        }
+    }
+
+    /** Records that the payload with {@code digest} arrived from {@code peer}, kept until {@code expiresAt}. */
+    public void recordArrival(byte[] digest, PhoneNumber peer, long expiresAt) throws SQLException {
+        try (PreparedStatement i = connection.prepareStatement(
+                "INSERT OR IGNORE INTO arrivals(digest, peer, expires_at) VALUES (?, ?, ?)")) {
+            i.setBytes(1, digest);
+            i.setString(2, peer.e164());
+            i.setLong(3, expiresAt);
+            i.executeUpdate();
+        }
+    }
+
+    /** Returns true if the payload with {@code digest} arrived from {@code peer} (and has not expired since). */
+    public boolean arrivedFrom(byte[] digest, PhoneNumber peer) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT 1 FROM arrivals WHERE digest = ? AND peer = ?")) {
+            q.setBytes(1, digest);
+            q.setString(2, peer.e164());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Deletes arrival records of payloads that expired. */
+    public void purgeArrivals(long now) throws SQLException {
+        try (PreparedStatement d = connection.prepareStatement("DELETE FROM arrivals WHERE expires_at <= ?")) {
+            d.setLong(1, now);
             d.executeUpdate();
         }
     }
