@@ -48,4 +48,36 @@ class SmsSettingsTest {
                 .hasMessageNotContaining("soon");
         assertThat(new SmsSettings(Map.of()).enabled()).isFalse();
     }
+
+    @Test
+    void readsPeersAndForwardingWithoutEverPrintingANumber() {
+        SmsSettings settings = new SmsSettings(Map.of("sms.gateway", "smpp", "sms.peer.taraz", "+7 701 000-00-11",
+                "sms.peer.almaty", "+77010000022", "sms.forward.max-segments", "4", "sms.forward.interval", "5s"));
+        assertThat(settings.peers()).extracting(SmsPeer::name).containsExactly("almaty", "taraz");
+        assertThat(settings.peers().get(1).number().e164()).isEqualTo("+77010000011");
+        assertThat(settings.peers().toString()).doesNotContain("7701");
+        assertThat(settings.forwarding()).isEqualTo(new SmsForwarding(Duration.ofSeconds(5),
+                SmsForwarding.defaults().batch(), 4, SmsForwarding.defaults().maxAge()));
+        assertThat(settings.storeFile(java.nio.file.Path.of("/data"))).isEqualTo(java.nio.file.Path.of("/data/sms.db"));
+    }
+
+    @Test
+    void badPeersAndForwardingAreRefusedNamingTheKeyOnly() {
+        assertThatThrownBy(() -> new SmsSettings(Map.of("sms.peer.taraz", "77010000011x")).peers())
+                .hasMessage("config key sms.peer.taraz must be an international phone number");
+        assertThatThrownBy(() -> new SmsSettings(Map.of("sms.peer.Taraz!", "+77010000011")).peers())
+                .hasMessageStartingWith("config key sms.peer.Taraz!:").hasMessageNotContaining("7701");
+        assertThatThrownBy(() -> new SmsSettings(Map.of("sms.peer.a", "+77010000011", "sms.peer.b", "+77010000011"))
+                .peers()).hasMessage("config key sms.peer.b repeats the number of another SMS peer");
+        assertThatThrownBy(() -> new SmsSettings(Map.of("sms.forward.max-segments", "17")).forwarding())
+                .hasMessageContaining("max-segments 1..16");
+    }
+
+    @Test
+    void bridgeKeysWithoutAGatewayAreAMistakeButOtherSmsKeysAreNot() {
+        assertThatThrownBy(() -> new SmsSettings(Map.of("sms.peer.taraz", "+77010000011")).enabled())
+                .hasMessage("config key sms.peer.taraz is given but sms.gateway is missing");
+        assertThat(new SmsSettings(Map.of("sms.test-bridge", "on")).enabled()).isFalse();
+        assertThat(new SmsSettings(Map.of("sms.gateway", "smpp")).enabled()).isTrue();
+    }
 }

@@ -77,4 +77,46 @@ class SmsStoreTest {
         Files.writeString(file, "this is not a database, just some text that is long enough to look like a header");
         assertThatThrownBy(() -> SmsStore.open(file)).isInstanceOf(SQLException.class);
     }
+
+    @Test
+    void forwardingCursorsAndArrivalsSurviveReopeningAndArrivalsExpire() throws Exception {
+        Path file = dir.resolve("sms.db");
+        PhoneNumber other = PhoneNumber.parse("+77010000008");
+        byte[] digest = new byte[32];
+        digest[0] = 7;
+        try (SmsStore store = SmsStore.open(file)) {
+            assertThat(store.cursor("peer:taraz")).isZero();
+            store.setCursor("peer:taraz", 41);
+            store.setCursor("peer:taraz", 42);
+            store.recordArrival(digest, PEER, 1_000);
+            store.recordArrival(digest, PEER, 1_000);
+            store.commit();
+        }
+        try (SmsStore store = SmsStore.open(file)) {
+            assertThat(store.cursor("peer:taraz")).isEqualTo(42);
+            assertThat(store.cursor("peer:almaty")).isZero();
+            assertThat(store.arrivedFrom(digest, PEER)).isTrue();
+            assertThat(store.arrivedFrom(digest, other)).isFalse();
+            store.purgeArrivals(999);
+            assertThat(store.arrivedFrom(digest, PEER)).isTrue();
+            store.purgeArrivals(1_000);
+            store.commit();
+            assertThat(store.arrivedFrom(digest, PEER)).isFalse();
+        }
+    }
+
+    @Test
+    void aVersionOneStoreGainsTheForwardingTablesWhenOpened() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE refs(peer TEXT PRIMARY KEY, next INTEGER NOT NULL)");
+            s.execute("PRAGMA user_version=1");
+        }
+        try (SmsStore store = SmsStore.open(file)) {
+            store.setCursor("peer:taraz", 5);
+            store.commit();
+            assertThat(store.cursor("peer:taraz")).isEqualTo(5);
+        }
+    }
 }
