@@ -183,4 +183,24 @@ class SmsRelayEndToEndTest {
         assertThat(after.get("sms.forward.queued")).isEqualTo(1);
         assertThat(counter(relay2, "sms.mesh.carried")).isEqualTo(2);
     }
+
+    @Test
+    void whenThePeersBudgetIsSpentNothingIsSentAndTheEnvelopeWaitsForTheNextDay() throws Exception {
+        Properties p = relay("relay-1", NUMBER_1, "taraz", NUMBER_2);
+        p.setProperty("sms.budget.per-origin", "2"); // a message needs 3 segments
+        RelayDaemon relay1 = track(startRelay(p));
+        RelayDaemon relay2 = track(startRelay(relay("relay-2", NUMBER_2, "almaty", NUMBER_1)));
+        Await.until("both relays bound to the SMSC", LIMIT, () -> smsc.isBound("relay-1")
+                && smsc.isBound("relay-2"));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        track(Node.start(bob, meshPeer(relay2.node().port())));
+        alice.send("bob", "Бюджет таусылды.");
+        Await.until("forwarding deferred by the budget", LIMIT,
+                () -> counter(relay1, "sms.forward.deferred-budget") == 1);
+        Thread.sleep(1_000); // ten forwarding rounds: the peer waits for the next UTC day, it does not retry
+        assertThat(counter(relay1, "sms.forward.deferred-budget")).isEqualTo(1);
+        assertThat(counter(relay1, "sms.forward.queued")).isZero();
+        assertThat(smsc.submitted()).isEmpty();
+        assertThat(incoming(bob)).isEmpty();
+    }
 }
