@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.message.EnvelopeId;
-import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.discovery.DiscoveredPeer;
@@ -32,6 +31,7 @@ import org.habarshy.core.discovery.PeerDiscovery;
 import org.habarshy.core.discovery.PeerDiscoveryListener;
 import org.habarshy.core.message.EnvelopeIngest;
 import org.habarshy.core.message.Inbox;
+import org.habarshy.core.message.LinkSyncStorage;
 import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.RememberedPeer;
 import org.habarshy.core.store.StoreException;
@@ -62,6 +62,7 @@ public final class Node implements AutoCloseable {
     private final EventLoopGroup group;
     private final LinkRegistry registry;
     private final EnvelopeIngest ingest;
+    private final LinkSyncStorage linkStorage;
     private final Channel server;
     private final PeerConnector connector;
     private final PeerDiscovery discovery;
@@ -91,6 +92,8 @@ public final class Node implements AutoCloseable {
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock());
+        this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
+                account.messageStore(), account.clock());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);
@@ -101,7 +104,8 @@ public final class Node implements AutoCloseable {
         this.server = bind(config, transportKey);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic));
+                .handler(new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
+                        config.deadLinkTimeout()));
         this.connector = new PeerConnector(group.next(), client::connect, this::remember);
         for (InetSocketAddress peer : config.staticPeers()) {
             connector.add(peer, true);
@@ -131,7 +135,7 @@ public final class Node implements AutoCloseable {
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler,
-                        traffic));
+                        traffic, config.deadLinkTimeout()));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         try {
@@ -144,7 +148,7 @@ public final class Node implements AutoCloseable {
     }
 
     private SyncChannelHandler newSyncHandler() {
-        return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten, account.clock());
+        return new SyncChannelHandler(storeExecutor, linkStorage, registry, this::envelopeWritten, account.clock());
     }
 
     private PeerDiscovery startDiscovery(NodeConfig config) throws IOException {
@@ -264,19 +268,9 @@ public final class Node implements AutoCloseable {
         return Account.call(storeExecutor, this::status);
     }
 
+    /** An envelope was written to a link: if it is an outgoing message, one more session carries it. */
     private void envelopeWritten(EnvelopeId id) {
-        storeExecutor.execute(() -> {
-            try {
-                boolean changed = account.database().write(t ->
-                        account.messageStore().find(t, id).isPresent()
-                                && account.messageStore().advanceState(t, id, MessageState.SENT_TO_PEER));
-                if (changed) {
-                    LOG.log(System.Logger.Level.INFO, "message sent to a peer");
-                }
-            } catch (StoreException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot update a message state: " + e.getMessage());
-            }
-        });
+        storeExecutor.execute(() -> linkStorage.carried(List.of(id)));
     }
 
     /** Returns the TCP port the node listens on. */

@@ -2,6 +2,7 @@ package org.habarshy.core.node;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,15 +14,27 @@ import java.util.Optional;
  * @param port TCP port to listen on; 0 picks a free one
  * @param staticPeers peers to stay connected to, as given by {@code --peer}
  * @param mdns whether to advertise and browse with mDNS
+ * @param deadLinkTimeout a link silent this long (the peer does not answer a ping sent halfway) is closed
  */
 public record NodeConfig(Optional<InetAddress> bindAddress, int port, List<InetSocketAddress> staticPeers,
-                         boolean mdns) {
+                         boolean mdns, Duration deadLinkTimeout) {
     /** The default port. */
     public static final int DEFAULT_PORT = 7454;
+    /** The default dead-link timeout. */
+    public static final Duration DEFAULT_DEAD_LINK_TIMEOUT = Duration.ofSeconds(40);
 
-    /** Checks the port and copies the list. */
+    /** Creates a configuration with the default dead-link timeout. */
+    public NodeConfig(Optional<InetAddress> bindAddress, int port, List<InetSocketAddress> staticPeers,
+                      boolean mdns) {
+        this(bindAddress, port, staticPeers, mdns, DEFAULT_DEAD_LINK_TIMEOUT);
+    }
+
+    /** Checks the port and timeout and copies the list. */
     public NodeConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        if (deadLinkTimeout.toMillis() < 2) {
+            throw new IllegalArgumentException("dead-link timeout must be at least 2 ms");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }

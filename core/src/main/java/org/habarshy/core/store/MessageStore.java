@@ -4,6 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.habarshy.core.api.message.MessageState;
  */
 public final class MessageStore {
     private static final String COLUMNS = "id, direction, peer, text, sent_at, state";
+    private static final String READ_COLUMNS = COLUMNS + ", carried_by";
 
     /** Creates a store; it holds no state. */
     public MessageStore() {
@@ -45,7 +49,7 @@ public final class MessageStore {
 
     /** Returns the message with {@code id}, if stored. */
     public Optional<Message> find(Transaction t, EnvelopeId id) throws StoreException {
-        List<Message> found = query(t, "SELECT " + COLUMNS + " FROM messages WHERE id = ?", id.bytes());
+        List<Message> found = query(t, "SELECT " + READ_COLUMNS + " FROM messages WHERE id = ?", id.bytes());
         return found.stream().findFirst();
     }
 
@@ -69,15 +73,43 @@ public final class MessageStore {
     }
 
     /**
+     * Counts one more link session that took a copy of, or showed it holds, each of the user's outgoing messages
+     * among {@code ids}, and moves those still {@code QUEUED} to {@code SENT_TO_PEER}. Other ids are ignored.
+     * Returns how many messages were updated.
+     */
+    public int addCarrier(Transaction t, Collection<EnvelopeId> ids) throws StoreException {
+        List<EnvelopeId> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        int updated = 0;
+        for (int from = 0; from < all.size(); from += EnvelopeStore.IN_CHUNK) {
+            List<EnvelopeId> chunk = all.subList(from, Math.min(all.size(), from + EnvelopeStore.IN_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = t.connection().prepareStatement("UPDATE messages SET carried_by = carried_by + 1,"
+                    + " state = CASE WHEN state = ? THEN ? ELSE state END"
+                    + " WHERE direction = ? AND id IN (" + marks + ")")) {
+                ps.setString(1, MessageState.QUEUED.name());
+                ps.setString(2, MessageState.SENT_TO_PEER.name());
+                ps.setString(3, Direction.OUTGOING.name());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setBytes(i + 4, chunk.get(i).bytes());
+                }
+                updated += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw t.error(e);
+            }
+        }
+        return updated;
+    }
+
+    /**
      * Returns all messages, or only those exchanged with {@code peer} if given, ordered by the author's send
      * time and then by the order they were stored here.
      */
     public List<Message> list(Transaction t, Optional<IdentityKey> peer) throws StoreException {
         if (peer.isPresent()) {
-            return query(t, "SELECT " + COLUMNS + " FROM messages WHERE peer = ? ORDER BY sent_at, ord",
+            return query(t, "SELECT " + READ_COLUMNS + " FROM messages WHERE peer = ? ORDER BY sent_at, ord",
                     peer.get().bytes());
         }
-        return query(t, "SELECT " + COLUMNS + " FROM messages ORDER BY sent_at, ord", null);
+        return query(t, "SELECT " + READ_COLUMNS + " FROM messages ORDER BY sent_at, ord", null);
     }
 
     private static List<Message> query(Transaction t, String sql, byte[] key) throws StoreException {
@@ -90,7 +122,7 @@ public final class MessageStore {
                 while (rs.next()) {
                     messages.add(new Message(new EnvelopeId(rs.getBytes(1)), Direction.valueOf(rs.getString(2)),
                             new IdentityKey(rs.getBytes(3)), rs.getString(4), rs.getLong(5),
-                            MessageState.valueOf(rs.getString(6))));
+                            MessageState.valueOf(rs.getString(6)), rs.getInt(7)));
                 }
             }
             return messages;

@@ -22,7 +22,7 @@ final class SchemaMigrator {
     private final List<Migration> steps;
 
     SchemaMigrator() {
-        this(List.of(new MigrationV1()));
+        this(List.of(new MigrationV1(), new MigrationV2()));
     }
 
     SchemaMigrator(List<Migration> steps) {

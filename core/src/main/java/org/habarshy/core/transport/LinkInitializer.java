@@ -19,23 +19,33 @@ import org.habarshy.core.wire.LinkFrameCodec;
  * frameDecoder / framePrepender   4-byte length prefix, bounded (core.wire.Frames)
  * handshake                       Noise XX; replaces itself with the link cipher
  * records                         LinkFrame protobuf &lt;-&gt; SyncRecord, bounded
- * idle                            closes links silent for {@link #IDLE}
+ * idle / keepAlive                ping after half the dead-link timeout of silence, close after it
  * sync                            SyncSession adapter; work runs on the store executor
  * </pre>
  */
 public final class LinkInitializer extends ChannelInitializer<Channel> {
-    /** A link on which nothing is read for this long is closed (sessions send nothing when idle). */
-    public static final Duration IDLE = Duration.ofMinutes(10);
+    /** Default dead-link timeout: a link silent this long after a ping is closed. */
+    public static final Duration DEAD_LINK_TIMEOUT = Duration.ofSeconds(40);
 
     private final boolean initiator;
     private final AgreementKeyPair transportKey;
     private final SecureRandom random;
     private final Supplier<SyncChannelHandler> syncHandlers;
     private final TrafficCounter traffic;
+    private final Duration deadLinkTimeout;
+
+    /** Creates an initializer for one direction of connection with the default dead-link timeout. */
+    public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic) {
+        this(initiator, transportKey, random, syncHandlers, traffic, DEAD_LINK_TIMEOUT);
+    }
 
     /** Creates an initializer for one direction of connection. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
-                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic) {
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
+                           Duration deadLinkTimeout) {
+        this.deadLinkTimeout = deadLinkTimeout;
+        KeepAliveHandler.pingInterval(deadLinkTimeout);
         this.traffic = traffic;
         this.initiator = initiator;
         this.transportKey = transportKey;
@@ -51,7 +61,9 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
                 .addLast("framePrepender", Frames.prepender())
                 .addLast("handshake", new LinkHandshakeHandler(initiator, transportKey, random))
                 .addLast("records", LinkFrameCodec.INSTANCE)
-                .addLast("idle", new IdleStateHandler(IDLE.toSeconds(), 0, 0, TimeUnit.SECONDS))
+                .addLast("idle", new IdleStateHandler(KeepAliveHandler.pingInterval(deadLinkTimeout).toMillis(), 0, 0,
+                        TimeUnit.MILLISECONDS))
+                .addLast("keepAlive", new KeepAliveHandler(deadLinkTimeout))
                 .addLast("sync", syncHandlers.get());
     }
 }

@@ -93,7 +93,7 @@ class CorruptionTest {
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.IO);
                     assertThat(e).hasMessage("database file future.db was written by a newer version of Habarshy"
-                            + " (schema 99, this version knows up to 1); upgrade Habarshy to open it");
+                            + " (schema 99, this version knows up to 2); upgrade Habarshy to open it");
                 });
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              ResultSet rs = c.createStatement().executeQuery("PRAGMA user_version")) {
@@ -115,7 +115,7 @@ class CorruptionTest {
     void undecodableRowIsReportedAsCorrupt() throws Exception {
         Path file = dir.resolve("bad-row.db");
         Database.open(file).close();
-        rawExec(file, "INSERT INTO messages VALUES (zeroblob(32), 'SIDEWAYS', zeroblob(32), 'x', 1, 'QUEUED', 1, 1)");
+        rawExec(file, "INSERT INTO messages VALUES (zeroblob(32), 'SIDEWAYS', zeroblob(32), 'x', 1, 'QUEUED', 1, 1, 0)");
         try (Database db = Database.open(file)) {
             assertThatThrownBy(() -> db.read(t -> new MessageStore().list(t, Optional.empty())))
                     .isInstanceOfSatisfying(StoreException.class,

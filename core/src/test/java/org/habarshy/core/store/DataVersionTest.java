@@ -74,7 +74,7 @@ class DataVersionTest {
                 pool.shutdownNow();
             }
             try (Database db = Database.open(file)) {
-                assertThat(StoreFixtures.scalar(db, "PRAGMA user_version")).isEqualTo("1");
+                assertThat(StoreFixtures.scalar(db, "PRAGMA user_version")).isEqualTo("2");
             }
         }
     }

@@ -45,7 +45,7 @@ class DatabaseTest {
         assertThat(scalar(db, "PRAGMA synchronous")).isEqualTo("2");
         assertThat(scalar(db, "PRAGMA foreign_keys")).isEqualTo("1");
         assertThat(scalar(db, "PRAGMA busy_timeout")).isEqualTo("5000");
-        assertThat(scalar(db, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(scalar(db, "PRAGMA user_version")).isEqualTo("2");
         assertThat(scalar(db, "PRAGMA application_id")).isEqualTo(String.valueOf(SchemaMigrator.APPLICATION_ID));
     }
 
@@ -55,7 +55,7 @@ class DatabaseTest {
         db.close();
         db = Database.open(file);
         assertThat(count(db)).isEqualTo(1);
-        assertThat(scalar(db, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(scalar(db, "PRAGMA user_version")).isEqualTo("2");
     }
 
     @Test
