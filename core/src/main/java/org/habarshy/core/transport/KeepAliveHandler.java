@@ -11,10 +11,10 @@ import org.habarshy.core.sync.PongRecord;
 
 /**
  * Notices a silently dead link. It sits behind an {@link io.netty.handler.timeout.IdleStateHandler}
- * whose reader-idle time is {@link #pingInterval(Duration) half} the dead-link timeout: after one quiet
- * interval it sends a {@link PingRecord}; if the next interval passes without any frame from the peer
- * (a {@link PongRecord} or anything else), the link is closed, so a dead link is noticed between one and
- * one and a half timeouts after the last frame. Pings are answered here, on the event loop, and never
+ * whose reader-idle time is {@link #pingInterval(Duration) half} the dead-link timeout: after half the
+ * timeout without a frame from the peer it sends a {@link PingRecord}; when the whole timeout has passed
+ * without any frame (a {@link PongRecord} or anything else), the link is closed, so a dead link is noticed
+ * between one and one and a half timeouts after the last frame. Pings are answered here, on the event loop, and never
  * reach the sync session. A version 1 peer does not know pings; such a link is closed after
  * {@link #V1_IDLE} of silence instead, as before. Not sharable: one per channel.
  */
@@ -24,14 +24,16 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
 
     private static final System.Logger LOG = System.getLogger(KeepAliveHandler.class.getName());
 
-    private final Duration interval;
+    private final Duration timeout;
     private int version;
-    private int quietIntervals;
+    private long lastReadNanos;
+    private boolean pinged;
     private long nextNonce;
 
     /** Creates the handler for a dead-link timeout of {@code timeout} (at least 2 ms). */
     public KeepAliveHandler(Duration timeout) {
-        this.interval = pingInterval(timeout);
+        pingInterval(timeout);
+        this.timeout = timeout;
     }
 
     /** Returns the reader-idle time the preceding IdleStateHandler must use for {@code timeout}. */
@@ -43,8 +45,14 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        lastReadNanos = ctx.executor().ticker().nanoTime();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        quietIntervals = 0;
+        lastReadNanos = ctx.executor().ticker().nanoTime();
+        pinged = false;
         if (msg instanceof PingRecord ping) {
             ctx.writeAndFlush(new PongRecord(ping.nonce()), ctx.voidPromise());
         } else if (!(msg instanceof PongRecord)) {
@@ -64,16 +72,17 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
     }
 
     private void onQuietInterval(ChannelHandlerContext ctx) {
-        quietIntervals++;
+        Duration silence = Duration.ofNanos(ctx.executor().ticker().nanoTime() - lastReadNanos);
         if (version >= 2) {
-            if (quietIntervals == 1) {
-                ctx.writeAndFlush(new PingRecord(nextNonce++), ctx.voidPromise());
-            } else {
+            if (silence.compareTo(timeout) >= 0) {
                 LOG.log(System.Logger.Level.INFO, "link silent for {0} ms, no answer to a ping; closing",
-                        interval.multipliedBy(quietIntervals).toMillis());
+                        silence.toMillis());
                 ctx.close();
+            } else if (!pinged) {
+                pinged = true;
+                ctx.writeAndFlush(new PingRecord(nextNonce++), ctx.voidPromise());
             }
-        } else if (interval.multipliedBy(quietIntervals).compareTo(V1_IDLE) >= 0) {
+        } else if (silence.compareTo(V1_IDLE) >= 0) {
             LOG.log(System.Logger.Level.INFO, "link idle too long; closing");
             ctx.close();
         }
