@@ -8,6 +8,7 @@ import java.util.Set;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.sync.reconcile.Item;
 import org.habarshy.core.sync.reconcile.ReconcileException;
+import org.habarshy.core.sync.reconcile.ReconcileParameters;
 import org.habarshy.core.sync.reconcile.Reconciler;
 
 /**
@@ -41,6 +42,7 @@ public final class SyncSession {
     private final TransferQueue queue = new TransferQueue();
     /** Ids the reconciliation found the peer lacks (version 2). */
     private final Set<EnvelopeId> peerLacks = new HashSet<>();
+    private final ReconcileParameters parameters;
     private Reconciler reconciler;
     private ReconcileSnapshot snapshot;
     private int reconcileMessages;
@@ -60,6 +62,12 @@ public final class SyncSession {
      * @param initiator whether this side opened the link (it starts the reconciliation in version 2)
      */
     public SyncSession(SessionStorage storage, SyncOutput out, String linkLabel, int version, boolean initiator) {
+        this(storage, out, linkLabel, version, initiator, ReconcileParameters.DEFAULT);
+    }
+
+    /** Creates a session whose reconciliation messages have the given shape (tests use small budgets). */
+    SyncSession(SessionStorage storage, SyncOutput out, String linkLabel, int version, boolean initiator,
+                ReconcileParameters parameters) {
         if (version < 1 || version > 2) {
             throw new IllegalArgumentException("sync version " + version);
         }
@@ -68,6 +76,7 @@ public final class SyncSession {
         this.linkLabel = linkLabel;
         this.version = version;
         this.initiator = initiator;
+        this.parameters = parameters;
     }
 
     /** Version 1: offers everything offerable, then marks the end. Version 2: the initiator starts reconciling. */
@@ -77,7 +86,7 @@ public final class SyncSession {
             out.send(new OfferDoneRecord());
         } else if (initiator) {
             snapshot = storage.reconcileSnapshot();
-            reconciler = new Reconciler(snapshot.items());
+            reconciler = new Reconciler(snapshot.items(), parameters);
             out.send(new ReconcileRecord(reconciler.initiate()));
         }
     }
@@ -204,7 +213,7 @@ public final class SyncSession {
                 throw new SyncException("reconciliation message before this side started one");
             }
             snapshot = storage.reconcileSnapshot();
-            reconciler = new Reconciler(snapshot.items());
+            reconciler = new Reconciler(snapshot.items(), parameters);
         }
         Reconciler.Result result;
         try {

@@ -44,8 +44,15 @@ final class SessionPair {
     final SyncSession b;
 
     SessionPair(SessionStorage storeA, SessionStorage storeB, int version) {
-        a = new SyncSession(storeA, toB, "a", version, true);
-        b = new SyncSession(storeB, toA, "b", version, false);
+        this(storeA, storeB, version, org.habarshy.core.sync.reconcile.ReconcileParameters.DEFAULT,
+                org.habarshy.core.sync.reconcile.ReconcileParameters.DEFAULT);
+    }
+
+    SessionPair(SessionStorage storeA, SessionStorage storeB, int version,
+                org.habarshy.core.sync.reconcile.ReconcileParameters parametersA,
+                org.habarshy.core.sync.reconcile.ReconcileParameters parametersB) {
+        a = new SyncSession(storeA, toB, "a", version, true, parametersA);
+        b = new SyncSession(storeB, toA, "b", version, false, parametersB);
     }
 
     void start() {
