@@ -17,9 +17,9 @@ import org.habarshy.core.sync.reconcile.SortedItems;
 /**
  * A working in-memory {@link SessionStorage} for session tests. A test envelope is
  * {@code id (32 bytes) || created_at (8 bytes) || padding}; envelopes keep their bytes as copies, as the
- * SQLite store does.
+ * SQLite store does. Public for the transport tests.
  */
-final class InMemorySessionStorage implements SessionStorage {
+public final class InMemorySessionStorage implements SessionStorage {
     private record Held(byte[] bytes, int hops) {
     }
 
@@ -31,7 +31,7 @@ final class InMemorySessionStorage implements SessionStorage {
     int snapshots;
 
     /** Returns the bytes of test envelope {@code n} of {@code size} bytes (at least 40). */
-    static byte[] envelope(long n, int size) {
+    public static byte[] envelope(long n, int size) {
         ByteBuffer b = ByteBuffer.allocate(Math.max(40, size));
         b.putLong(n * 0x9E3779B97F4A7C15L).putLong(n).putLong(~n).putLong(n ^ 0x5bd1e995L);
         b.putLong(1_700_000_000_000L + Math.floorMod(n * 7919, 1_000_000L));
@@ -47,18 +47,18 @@ final class InMemorySessionStorage implements SessionStorage {
     }
 
     /** Stores test envelope {@code n}, written here (hops 0) or carried (hops 1); returns its id. */
-    EnvelopeId add(long n, int size, int hops) {
+    public EnvelopeId add(long n, int size, int hops) {
         byte[] bytes = envelope(n, size);
         held.putIfAbsent(idOf(bytes), new Held(bytes, hops));
         return idOf(bytes);
     }
 
     /** Stores carried test envelope {@code n} of 100 bytes. */
-    EnvelopeId add(long n) {
+    public EnvelopeId add(long n) {
         return add(n, 100, 1);
     }
 
-    Set<EnvelopeId> ids() {
+    public Set<EnvelopeId> ids() {
         return new HashSet<>(held.keySet());
     }
 
