@@ -115,7 +115,7 @@ public final class LinkSyncStorage implements SessionStorage {
         try {
             int n = db.write(t -> messages.addCarrier(t, ids));
             if (n > 0) {
-                LOG.log(System.Logger.Level.INFO, "{0} outgoing message(s) carried by one more peer", n);
+                LOG.log(System.Logger.Level.DEBUG, "{0} outgoing message(s) carried by one more peer", n);
             }
         } catch (StoreException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot count carriers of outgoing messages: " + e.getMessage());

@@ -25,6 +25,8 @@ import org.habarshy.core.sync.reconcile.Reconciler;
  * has room again. Not thread-safe: confine an instance to the store executor.
  */
 public final class SyncSession {
+    private static final System.Logger LOG = System.getLogger(SyncSession.class.getName());
+
     /** Most reconciliation messages one session accepts from the peer. */
     static final int MAX_RECONCILE_MESSAGES = 4_096;
 
@@ -46,6 +48,11 @@ public final class SyncSession {
     private Reconciler reconciler;
     private ReconcileSnapshot snapshot;
     private int reconcileMessages;
+    private int reconcileSent;
+    private long reconcileBytesIn;
+    private long reconcileBytesOut;
+    private long peerLacksCount;
+    private long peerHasCount;
     private boolean peerOfferDone;
     private long received;
     private long sent;
@@ -87,7 +94,7 @@ public final class SyncSession {
         } else if (initiator) {
             snapshot = storage.reconcileSnapshot();
             reconciler = new Reconciler(snapshot.items(), parameters);
-            out.send(new ReconcileRecord(reconciler.initiate()));
+            sendReconcile(reconciler.initiate());
         }
     }
 
@@ -215,6 +222,7 @@ public final class SyncSession {
             snapshot = storage.reconcileSnapshot();
             reconciler = new Reconciler(snapshot.items(), parameters);
         }
+        reconcileBytesIn += message.length;
         Reconciler.Result result;
         try {
             result = reconciler.reconcile(message);
@@ -222,17 +230,29 @@ public final class SyncSession {
             throw new SyncException("reconciliation failed: " + e.getMessage(), e);
         }
         // Answer first, so the peer's next round is not held up behind envelopes.
-        result.outgoing().ifPresent(reply -> out.send(new ReconcileRecord(reply)));
+        result.outgoing().ifPresent(this::sendReconcile);
         List<EnvelopeId> needIds = ids(result.need());
         peerHolds.addAll(needIds);
         requested.addAll(storage.absent(needIds));
+        peerHasCount += needIds.size();
         List<EnvelopeId> haveIds = ids(result.have());
+        peerLacksCount += haveIds.size();
         peerLacks.addAll(haveIds);
         enqueue(haveIds, Set.of());
         if (result.done()) {
             peerOfferDone = true;
             reportOwnHeldByPeer();
+            LOG.log(System.Logger.Level.INFO, "link {0} reconciled: {1} of our {2} envelopes to send, {3} to receive;"
+                    + " messages out {4} ({5} bytes), in {6} ({7} bytes)", linkLabel, peerLacksCount,
+                    snapshot.items().size(), peerHasCount, reconcileSent, reconcileBytesOut, reconcileMessages,
+                    reconcileBytesIn);
         }
+    }
+
+    private void sendReconcile(byte[] message) {
+        reconcileSent++;
+        reconcileBytesOut += message.length;
+        out.send(new ReconcileRecord(message));
     }
 
     /**
