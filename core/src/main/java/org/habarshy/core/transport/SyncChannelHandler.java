@@ -116,7 +116,8 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                 }
                 pumpWanted.set(true);
                 // A write may have completed between the check and the flag; look once more.
-                return inFlightBytes.get() < MAX_IN_FLIGHT_BYTES / 2 && pumpWanted.compareAndSet(true, false);
+                return channel.isActive() && inFlightBytes.get() < MAX_IN_FLIGHT_BYTES / 2
+                        && pumpWanted.compareAndSet(true, false);
             }
         };
     }
