@@ -242,10 +242,10 @@ public final class SyncSession {
         if (result.done()) {
             peerOfferDone = true;
             reportOwnHeldByPeer();
-            LOG.log(System.Logger.Level.INFO, "link {0} reconciled: {1} of our {2} envelopes to send, {3} to receive;"
-                    + " messages out {4} ({5} bytes), in {6} ({7} bytes)", linkLabel, peerLacksCount,
+            LOG.log(System.Logger.Level.INFO, "link {0} reconciled as {8}: {1} of our {2} envelopes to send, {3} to"
+                    + " receive; messages out {4} ({5} bytes), in {6} ({7} bytes)", linkLabel, peerLacksCount,
                     snapshot.items().size(), peerHasCount, reconcileSent, reconcileBytesOut, reconcileMessages,
-                    reconcileBytesIn);
+                    reconcileBytesIn, initiator ? "initiator" : "responder");
         }
     }
 

@@ -56,7 +56,7 @@ public final class LinkReconcileBench {
     }
 
     /** A captured "link ... reconciled" log line of one session. */
-    record Reconciled(long envelopes, long toSend, long toReceive, long messagesOut, long bytesOut, long messagesIn,
+    record Reconciled(boolean initiator, long envelopes, long toSend, long toReceive, long messagesOut, long bytesOut, long messagesIn,
                       long bytesIn, long atNanos) {
     }
 
@@ -88,7 +88,7 @@ public final class LinkReconcileBench {
             public void publish(LogRecord r) {
                 if (r.getMessage().contains("reconciled") && r.getParameters() != null) {
                     Object[] p = r.getParameters();
-                    captured.add(new Reconciled(num(p[2]), num(p[1]), num(p[3]), num(p[4]), num(p[5]), num(p[6]),
+                    captured.add(new Reconciled("initiator".equals(p[8]), num(p[2]), num(p[1]), num(p[3]), num(p[4]), num(p[5]), num(p[6]),
                             num(p[7]), System.nanoTime()));
                 }
             }
@@ -178,7 +178,7 @@ public final class LinkReconcileBench {
                 if (!report) {
                     return;
                 }
-                Reconciled initiator = captured.stream().filter(r -> r.messagesOut() >= r.messagesIn()).findFirst()
+                Reconciled initiator = captured.stream().filter(Reconciled::initiator).findFirst()
                         .orElseThrow();
                 long reconciled = captured.stream().mapToLong(Reconciled::atNanos).max().orElseThrow() - start;
                 System.out.printf(Locale.ROOT, "| %,d | %d | %d | %,d | %d | %,d | %,d | %.3f s | %.3f s | %.3f s |%n",
