@@ -102,6 +102,7 @@ class CliCommandsTest {
         assertThat(message.get("to").getAsString()).isEqualTo("bob");
         assertThat(message.get("text").getAsString()).isEqualTo(text);
         assertThat(message.get("state").getAsString()).isEqualTo("queued");
+        assertThat(message.get("carried_by").getAsInt()).isZero();
 
         HabarshyProcesses.Result plain = habarshy.ok("messages", "--with", "bob", "--data", users[0].toString());
         assertThat(plain.stdout()).as(plain.describe()).contains("me -> bob  [queued]  " + text);

@@ -54,6 +54,8 @@ class TwoNodesTest {
         JsonObject sent = habarshy.awaitMessageState(alice, toBob, "delivered");
         assertMessage(sent, toBob, "me", "bob", KAZAKH_RUSSIAN, "delivered");
         assertThat(sent.get("time").getAsString()).isEqualTo(received.get("time").getAsString());
+        assertThat(sent.get("carried_by").getAsInt()).as("bob's link session took a copy").isPositive();
+        assertThat(received.has("carried_by")).as("only outgoing messages count carriers").isFalse();
 
         String reply = "Жақсы, рахмет! Всё хорошо";
         String toAlice = habarshy.send(bob, "alice", reply);

@@ -12,7 +12,8 @@ public final class LinkEstablishedEvent {
     private final boolean initiator;
     private final int protocolVersion;
 
-    LinkEstablishedEvent(byte[] remoteTransportKey, boolean initiator, int protocolVersion) {
+    /** Creates the event; the key is copied. */
+    public LinkEstablishedEvent(byte[] remoteTransportKey, boolean initiator, int protocolVersion) {
         this.remoteTransportKey = remoteTransportKey.clone();
         this.initiator = initiator;
         this.protocolVersion = protocolVersion;

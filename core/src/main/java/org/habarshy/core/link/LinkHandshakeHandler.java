@@ -30,8 +30,11 @@ import org.habarshy.core.wire.WireLimits;
  * handshakes do in Netty's SslHandler; nothing here blocks.
  */
 public final class LinkHandshakeHandler extends ChannelInboundHandlerAdapter {
-    /** Link and sync protocol version spoken by this code, announced in the handshake. */
-    public static final int PROTOCOL_VERSION = 1;
+    /**
+     * Highest link and sync protocol version spoken by this code, announced in the handshake: 2 (set
+     * reconciliation, keep-alive). Version 1 (offer lists) is still spoken with peers that announce 1.
+     */
+    public static final int PROTOCOL_VERSION = 2;
     /** Longest time a peer may take to complete the handshake. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -115,12 +118,13 @@ public final class LinkHandshakeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Returns the version both sides speak; the peer's is unsigned, so any value above ours means ours. */
     private static int checkedVersion(byte[] payload) throws MalformedRecordException {
-        int version = HelloCodec.decodeVersion(payload);
-        if (version < 1) {
-            throw new MalformedRecordException("peer announced protocol version " + version);
+        long version = HelloCodec.decodeVersion(payload);
+        if (version == 0) {
+            throw new MalformedRecordException("peer announced protocol version 0");
         }
-        return Math.min(version, PROTOCOL_VERSION);
+        return (int) Math.min(version, PROTOCOL_VERSION);
     }
 
     private void complete(ChannelHandlerContext ctx) {

@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.habarshy.core.api.message.EnvelopeId;
-import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.discovery.DiscoveredPeer;
@@ -38,6 +37,7 @@ import org.habarshy.core.discovery.PeerDiscovery;
 import org.habarshy.core.discovery.PeerDiscoveryListener;
 import org.habarshy.core.message.EnvelopeIngest;
 import org.habarshy.core.message.Inbox;
+import org.habarshy.core.message.LinkSyncStorage;
 import org.habarshy.core.store.EnvelopeRef;
 import org.habarshy.core.store.RememberedPeer;
 import org.habarshy.core.store.StoreException;
@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable {
     private final EventLoopGroup group;
     private final LinkRegistry registry;
     private final EnvelopeIngest ingest;
+    private final LinkSyncStorage linkStorage;
     private final Channel server;
     private final PeerConnector connector;
     private final LinkInitializer outgoingLinks;
@@ -104,6 +105,8 @@ public final class Node implements AutoCloseable {
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock(), carryLimits, flood);
+        this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
+                account.messageStore(), account.clock());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);
@@ -113,7 +116,7 @@ public final class Node implements AutoCloseable {
         });
         this.server = bind(config, transportKey);
         this.outgoingLinks = new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
-                this::newRateLimiter);
+                config.deadLinkTimeout(), this::newRateLimiter);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(outgoingLinks);
@@ -146,7 +149,7 @@ public final class Node implements AutoCloseable {
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler,
-                        traffic, this::newRateLimiter));
+                        traffic, config.deadLinkTimeout(), this::newRateLimiter));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         try {
@@ -159,7 +162,7 @@ public final class Node implements AutoCloseable {
     }
 
     private SyncChannelHandler newSyncHandler() {
-        return new SyncChannelHandler(storeExecutor, ingest, registry, this::envelopeWritten, account.clock());
+        return new SyncChannelHandler(storeExecutor, linkStorage, registry, this::envelopeWritten, account.clock());
     }
 
     private LinkRateLimiter newRateLimiter() {
@@ -290,19 +293,9 @@ public final class Node implements AutoCloseable {
         return Account.call(storeExecutor, this::status);
     }
 
+    /** An envelope was written to a link: if it is an outgoing message, one more session carries it. */
     private void envelopeWritten(EnvelopeId id) {
-        storeExecutor.execute(() -> {
-            try {
-                boolean changed = account.database().write(t ->
-                        account.messageStore().find(t, id).isPresent()
-                                && account.messageStore().advanceState(t, id, MessageState.SENT_TO_PEER));
-                if (changed) {
-                    LOG.log(System.Logger.Level.INFO, "message sent to a peer");
-                }
-            } catch (StoreException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot update a message state: " + e.getMessage());
-            }
-        });
+        storeExecutor.execute(() -> linkStorage.carried(List.of(id)));
     }
 
     /** Returns the TCP port the node listens on. */

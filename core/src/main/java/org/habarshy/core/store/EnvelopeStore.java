@@ -212,6 +212,71 @@ public final class EnvelopeStore {
         }
     }
 
+    /** Receives one row of {@link #scanOfferable}. */
+    @FunctionalInterface
+    public interface OfferableSink {
+        /** Takes one envelope's creation time, id (a fresh array) and hop count. */
+        void accept(long createdAt, byte[] id, int hops);
+    }
+
+    /**
+     * Streams every envelope with {@code expires_at > now}, {@code hops < maxHops} and a non-negative
+     * {@code created_at} to {@code sink}, ordered by {@code (created_at, id)} with ids compared as unsigned
+     * bytes. Reads only the {@code envelopes_reconcile} covering index (no sort, no table rows); returns the
+     * number of rows streamed.
+     */
+    public int scanOfferable(Transaction t, long now, int maxHops, OfferableSink sink) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT created_at, id, hops FROM envelopes INDEXED BY envelopes_reconcile"
+                        + " WHERE created_at >= 0 AND expires_at > ? AND hops < ? ORDER BY created_at, id")) {
+            ps.setLong(1, now);
+            ps.setInt(2, maxHops);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] id = rs.getBytes(2);
+                    if (id == null || id.length != EnvelopeId.LENGTH) {
+                        throw new IllegalArgumentException("stored id of bad length");
+                    }
+                    sink.accept(rs.getLong(1), id, rs.getInt(3));
+                    n++;
+                }
+            }
+            return n;
+        } catch (SQLException x) {
+            throw t.error(x);
+        } catch (IllegalArgumentException x) {
+            throw t.corruptRow(x);
+        }
+    }
+
+    /** Returns size, hops and expiry of those of {@code ids} that are stored, in no particular order. */
+    public List<EnvelopeSummary> summaries(Transaction t, Collection<EnvelopeId> ids) throws StoreException {
+        List<EnvelopeId> wanted = new ArrayList<>(new LinkedHashSet<>(ids));
+        List<EnvelopeSummary> out = new ArrayList<>(wanted.size());
+        for (int from = 0; from < wanted.size(); from += IN_CHUNK) {
+            List<EnvelopeId> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = t.connection().prepareStatement(
+                    "SELECT id, length(bytes), hops, expires_at FROM envelopes WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setBytes(i + 1, chunk.get(i).bytes());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EnvelopeSummary(new EnvelopeId(rs.getBytes(1)), rs.getInt(2), rs.getInt(3),
+                                rs.getLong(4)));
+                    }
+                }
+            } catch (SQLException x) {
+                throw t.error(x);
+            } catch (IllegalArgumentException | NullPointerException x) {
+                throw t.corruptRow(x);
+            }
+        }
+        return out;
+    }
+
     /** Returns the highest {@code seq} among stored envelopes, or 0 if none are stored. */
     public long maxSeq(Transaction t) throws StoreException {
         return single(t, "SELECT coalesce(max(seq), 0) FROM envelopes");

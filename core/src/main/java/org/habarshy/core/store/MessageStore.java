@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import org.habarshy.core.api.message.MessageState;
  */
 public final class MessageStore {
     private static final String COLUMNS = "id, direction, peer, text, sent_at, state, body";
+    private static final String READ_COLUMNS = COLUMNS + ", carried_by";
     private static final byte[] CONTEXT = "messages.text\0".getBytes(StandardCharsets.UTF_8);
 
     private final FieldCipher cipher;
@@ -139,7 +143,7 @@ public final class MessageStore {
 
     /** Returns the message with {@code id}, if stored. */
     public Optional<Message> find(Transaction t, EnvelopeId id) throws StoreException {
-        List<Message> found = query(t, "SELECT " + COLUMNS + " FROM messages WHERE id = ?", id.bytes());
+        List<Message> found = query(t, "SELECT " + READ_COLUMNS + " FROM messages WHERE id = ?", id.bytes());
         return found.stream().findFirst();
     }
 
@@ -160,6 +164,34 @@ public final class MessageStore {
         } catch (SQLException e) {
             throw t.error(e);
         }
+    }
+
+    /**
+     * Counts one more link session that took a copy of, or showed it holds, each of the user's outgoing messages
+     * among {@code ids}, and moves those still {@code QUEUED} to {@code SENT_TO_PEER}. Other ids are ignored.
+     * Returns how many messages were updated.
+     */
+    public int addCarrier(Transaction t, Collection<EnvelopeId> ids) throws StoreException {
+        List<EnvelopeId> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        int updated = 0;
+        for (int from = 0; from < all.size(); from += EnvelopeStore.IN_CHUNK) {
+            List<EnvelopeId> chunk = all.subList(from, Math.min(all.size(), from + EnvelopeStore.IN_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = t.connection().prepareStatement("UPDATE messages SET carried_by = carried_by + 1,"
+                    + " state = CASE WHEN state = ? THEN ? ELSE state END"
+                    + " WHERE direction = ? AND id IN (" + marks + ")")) {
+                ps.setString(1, MessageState.QUEUED.name());
+                ps.setString(2, MessageState.SENT_TO_PEER.name());
+                ps.setString(3, Direction.OUTGOING.name());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setBytes(i + 4, chunk.get(i).bytes());
+                }
+                updated += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw t.error(e);
+            }
+        }
+        return updated;
     }
 
     /**
@@ -195,10 +227,10 @@ public final class MessageStore {
     public List<Message> list(Transaction t, Optional<IdentityKey> peer, long now) throws StoreException {
         String live = " (expires_at IS NULL OR expires_at > " + now + ")";
         if (peer.isPresent()) {
-            return query(t, "SELECT " + COLUMNS + " FROM messages WHERE peer = ? AND" + live
+            return query(t, "SELECT " + READ_COLUMNS + " FROM messages WHERE peer = ? AND" + live
                     + " ORDER BY sent_at, ord", peer.get().bytes());
         }
-        return query(t, "SELECT " + COLUMNS + " FROM messages WHERE" + live + " ORDER BY sent_at, ord", null);
+        return query(t, "SELECT " + READ_COLUMNS + " FROM messages WHERE" + live + " ORDER BY sent_at, ord", null);
     }
 
     private List<Message> query(Transaction t, String sql, byte[] key) throws StoreException {
@@ -211,7 +243,7 @@ public final class MessageStore {
                 while (rs.next()) {
                     messages.add(new Message(new EnvelopeId(rs.getBytes(1)), Direction.valueOf(rs.getString(2)),
                             new IdentityKey(rs.getBytes(3)), text(t, rs.getBytes(1), rs.getString(4), rs.getBytes(7)),
-                            rs.getLong(5), MessageState.valueOf(rs.getString(6))));
+                            rs.getLong(5), MessageState.valueOf(rs.getString(6)), rs.getInt(8)));
                 }
             }
             return messages;

@@ -21,6 +21,11 @@ public record EnvelopeRecord(byte[] envelope, int hops) implements SyncRecord {
         return envelope.clone();
     }
 
+    /** Returns the envelope's length in bytes. */
+    public int size() {
+        return envelope.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EnvelopeRecord r && r.hops == hops && java.util.Arrays.equals(r.envelope, envelope);

@@ -19,33 +19,53 @@ import org.habarshy.core.wire.LinkFrameCodec;
  * frameDecoder / framePrepender   4-byte length prefix, bounded (core.wire.Frames)
  * handshake                       Noise XX; replaces itself with the link cipher
  * records                         LinkFrame protobuf &lt;-&gt; SyncRecord, bounded
- * idle                            closes links silent for {@link #IDLE}
+ * idle / keepAlive                ping after half the dead-link timeout of silence, close after it
  * limit                           per-link rate limit on received envelopes (LinkRateLimiter), if given
  * sync                            SyncSession adapter; work runs on the store executor
  * </pre>
  */
 public final class LinkInitializer extends ChannelInitializer<Channel> {
-    /** A link on which nothing is read for this long is closed (sessions send nothing when idle). */
-    public static final Duration IDLE = Duration.ofMinutes(10);
+    /** Default dead-link timeout: a link silent this long after a ping is closed. */
+    public static final Duration DEAD_LINK_TIMEOUT = Duration.ofSeconds(40);
 
     private final boolean initiator;
     private final AgreementKeyPair transportKey;
     private final SecureRandom random;
     private final Supplier<SyncChannelHandler> syncHandlers;
     private final TrafficCounter traffic;
+    private final Duration deadLinkTimeout;
     private final Supplier<LinkRateLimiter> limiters;
 
-    /** Creates an initializer for one direction of connection, without rate limits. */
+    /** Creates an initializer for one direction of connection with the default dead-link timeout, no rate limit. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
                            Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic) {
-        this(initiator, transportKey, random, syncHandlers, traffic, null);
+        this(initiator, transportKey, random, syncHandlers, traffic, DEAD_LINK_TIMEOUT, null);
     }
 
-    /** Creates an initializer for one direction of connection; {@code limiters} makes each link's rate limiter. */
+    /** Creates an initializer with the default dead-link timeout; {@code limiters} makes each link's rate limiter. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
                            Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
                            Supplier<LinkRateLimiter> limiters) {
+        this(initiator, transportKey, random, syncHandlers, traffic, DEAD_LINK_TIMEOUT, limiters);
+    }
+
+    /** Creates an initializer for one direction of connection, without rate limits. */
+    public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
+                           Duration deadLinkTimeout) {
+        this(initiator, transportKey, random, syncHandlers, traffic, deadLinkTimeout, null);
+    }
+
+    /**
+     * Creates an initializer for one direction of connection: links silent for {@code deadLinkTimeout} are closed,
+     * and {@code limiters} (null: none) makes each link's rate limiter.
+     */
+    public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
+                           Duration deadLinkTimeout, Supplier<LinkRateLimiter> limiters) {
+        this.deadLinkTimeout = deadLinkTimeout;
         this.limiters = limiters;
+        KeepAliveHandler.pingInterval(deadLinkTimeout);
         this.traffic = traffic;
         this.initiator = initiator;
         this.transportKey = transportKey;
@@ -61,7 +81,9 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
                 .addLast("framePrepender", Frames.prepender())
                 .addLast("handshake", new LinkHandshakeHandler(initiator, transportKey, random))
                 .addLast("records", LinkFrameCodec.INSTANCE)
-                .addLast("idle", new IdleStateHandler(IDLE.toSeconds(), 0, 0, TimeUnit.SECONDS));
+                .addLast("idle", new IdleStateHandler(KeepAliveHandler.pingInterval(deadLinkTimeout).toMillis(), 0, 0,
+                        TimeUnit.MILLISECONDS))
+                .addLast("keepAlive", new KeepAliveHandler(deadLinkTimeout));
         if (limiters != null) {
             ch.pipeline().addLast("limit", limiters.get());
         }

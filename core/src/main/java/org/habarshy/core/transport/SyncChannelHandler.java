@@ -4,11 +4,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.link.LinkEstablishedEvent;
@@ -16,7 +17,8 @@ import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.SyncOutput;
 import org.habarshy.core.sync.SyncRecord;
 import org.habarshy.core.sync.SyncSession;
-import org.habarshy.core.sync.SyncStorage;
+import org.habarshy.core.sync.SessionStorage;
+import org.habarshy.core.sync.SyncException;
 
 /**
  * Thin Netty adapter over a {@link SyncSession}: starts it when the link is established, and hands
@@ -28,15 +30,24 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
     static final int PAUSE_AT = 64;
     /** Records still queued at which reading resumes. */
     static final int RESUME_AT = 16;
+    /**
+     * Envelope bytes written to the channel and not yet flushed to the socket at which the session stops
+     * loading more: queued envelopes wait in the session's priority queue instead, where new, own or small
+     * ones can still go first.
+     */
+    static final long MAX_IN_FLIGHT_BYTES = 1 << 20;
 
     private static final System.Logger LOG = System.getLogger(SyncChannelHandler.class.getName());
 
     private final Executor storeExecutor;
-    private final SyncStorage storage;
+    private final SessionStorage storage;
     private final LinkRegistry registry;
     private final Consumer<EnvelopeId> envelopeWritten;
     private final Clock clock;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
+    /** Set when the session stopped pumping for lack of room; the next completed write resumes it. */
+    private final AtomicBoolean pumpWanted = new AtomicBoolean();
     private volatile SyncSession session;
 
     /**
@@ -44,7 +55,7 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
      *
      * @param envelopeWritten told (on an I/O thread) each id whose envelope was written to the peer
      */
-    public SyncChannelHandler(Executor storeExecutor, SyncStorage storage, LinkRegistry registry,
+    public SyncChannelHandler(Executor storeExecutor, SessionStorage storage, LinkRegistry registry,
                               Consumer<EnvelopeId> envelopeWritten, Clock clock) {
         this.clock = clock;
         this.storeExecutor = storeExecutor;
@@ -57,7 +68,8 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof LinkEstablishedEvent established) {
             Channel channel = ctx.channel();
-            SyncSession fresh = new SyncSession(storage, output(channel), established.label());
+            SyncSession fresh = new SyncSession(storage, output(channel), established.label(),
+                    Math.min(established.protocolVersion(), 2), established.initiator());
             session = fresh;
             storeExecutor.execute(() -> {
                 if (!channel.isActive()) {
@@ -71,9 +83,6 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                     channel.close();
                 }
             });
-        } else if (evt instanceof IdleStateEvent) {
-            LOG.log(System.Logger.Level.INFO, "link idle too long; closing");
-            ctx.close();
         }
         super.userEventTriggered(ctx, evt);
     }
@@ -87,13 +96,37 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
 
             @Override
             public void sendEnvelope(EnvelopeRecord record, EnvelopeId id) {
+                long size = record.size();
+                inFlightBytes.addAndGet(size);
                 channel.writeAndFlush(record).addListener((ChannelFutureListener) f -> {
+                    long left = inFlightBytes.addAndGet(-size);
                     if (f.isSuccess()) {
                         envelopeWritten.accept(id);
                     }
+                    if (left < MAX_IN_FLIGHT_BYTES / 2 && channel.isActive() && pumpWanted.compareAndSet(true, false)) {
+                        storeExecutor.execute(() -> pump(channel));
+                    }
                 });
             }
+
+            @Override
+            public boolean writable() {
+                if (inFlightBytes.get() < MAX_IN_FLIGHT_BYTES && channel.isActive()) {
+                    return true;
+                }
+                pumpWanted.set(true);
+                // A write may have completed between the check and the flag; look once more.
+                return channel.isActive() && inFlightBytes.get() < MAX_IN_FLIGHT_BYTES / 2
+                        && pumpWanted.compareAndSet(true, false);
+            }
         };
+    }
+
+    private void pump(Channel channel) {
+        SyncSession current = session;
+        if (current != null && channel.isActive()) {
+            current.pump();
+        }
     }
 
     @Override
@@ -114,6 +147,9 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                 if (channel.isActive()) {
                     current.onRecord(record);
                 }
+            } catch (SyncException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing link {0}: {1}", current.linkLabel(), e.getMessage());
+                channel.close();
             } finally {
                 if (queued.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
                     channel.config().setAutoRead(true);

@@ -13,10 +13,13 @@ public final class HelloCodec {
         return LinkHello.newBuilder().setProtocolVersion(protocolVersion).build().toByteArray();
     }
 
-    /** Returns the peer's protocol version, or throws if the payload is not a hello. */
-    public static int decodeVersion(byte[] payload) throws MalformedRecordException {
+    /**
+     * Returns the peer's protocol version, an unsigned 32-bit number (0 to 2^32 - 1), or throws if the
+     * payload is not a hello.
+     */
+    public static long decodeVersion(byte[] payload) throws MalformedRecordException {
         try {
-            return LinkHello.parseFrom(payload).getProtocolVersion();
+            return Integer.toUnsignedLong(LinkHello.parseFrom(payload).getProtocolVersion());
         } catch (InvalidProtocolBufferException e) {
             throw new MalformedRecordException("handshake payload is not a LinkHello", e);
         }

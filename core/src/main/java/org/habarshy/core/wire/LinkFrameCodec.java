@@ -18,20 +18,28 @@ import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.OfferDoneRecord;
 import org.habarshy.core.sync.OfferRecord;
+import org.habarshy.core.sync.PingRecord;
+import org.habarshy.core.sync.PongRecord;
+import org.habarshy.core.sync.ReconcileRecord;
 import org.habarshy.core.sync.RequestRecord;
 import org.habarshy.core.sync.SyncLimits;
 import org.habarshy.core.sync.SyncRecord;
+import org.habarshy.core.sync.reconcile.ReconcileLimits;
 import org.habarshy.proto.v1.EnvelopeTransfer;
 import org.habarshy.proto.v1.LinkFrame;
 import org.habarshy.proto.v1.Offer;
 import org.habarshy.proto.v1.OfferDone;
+import org.habarshy.proto.v1.Ping;
+import org.habarshy.proto.v1.Pong;
+import org.habarshy.proto.v1.Reconcile;
 import org.habarshy.proto.v1.Request;
 
 /**
  * Maps decrypted frame bodies to {@link SyncRecord}s and back ({@code habarshy.v1.LinkFrame}).
  * Every field is bounded before use: at most {@link SyncLimits#MAX_IDS_PER_RECORD} ids of exactly
  * 32 bytes, envelopes of {@link EnvelopeFormat#MIN_BYTES}..{@link EnvelopeFormat#MAX_BYTES} bytes,
- * hops at most {@link SyncLimits#MAX_HOPS}. A violation raises {@link MalformedRecordException}.
+ * hops at most {@link SyncLimits#MAX_HOPS}, reconciliation messages of 1..{@link ReconcileLimits#MAX_MESSAGE_BYTES}
+ * bytes. A violation raises {@link MalformedRecordException}.
  * A frame whose body this version does not know (a newer peer) is skipped, not fatal.
  */
 @Sharable
@@ -102,6 +110,12 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
                 return envelope(frame.getEnvelope());
             case OFFER_DONE:
                 return new OfferDoneRecord();
+            case RECONCILE:
+                return reconcile(frame.getReconcile());
+            case PING:
+                return new PingRecord(frame.getPing().getNonce());
+            case PONG:
+                return new PongRecord(frame.getPong().getNonce());
             default:
                 LOG.log(System.Logger.Level.DEBUG, "skipping frame of unknown kind");
                 return null;
@@ -134,6 +148,15 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
         return new EnvelopeRecord(transfer.getEnvelope().toByteArray(), transfer.getHops());
     }
 
+    private static ReconcileRecord reconcile(Reconcile reconcile) throws MalformedRecordException {
+        int size = reconcile.getMessage().size();
+        if (size < 1 || size > ReconcileLimits.MAX_MESSAGE_BYTES) {
+            throw new MalformedRecordException("reconcile message of " + size + " bytes (allowed 1.."
+                    + ReconcileLimits.MAX_MESSAGE_BYTES + ")");
+        }
+        return new ReconcileRecord(reconcile.getMessage().toByteArray());
+    }
+
     static LinkFrame toProto(SyncRecord record) {
         if (record instanceof OfferRecord offer) {
             return LinkFrame.newBuilder().setOffer(Offer.newBuilder().addAllIds(bytes(offer.ids()))).build();
@@ -146,6 +169,13 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
                     .setHops(envelope.hops())).build();
         } else if (record instanceof OfferDoneRecord) {
             return LinkFrame.newBuilder().setOfferDone(OfferDone.getDefaultInstance()).build();
+        } else if (record instanceof ReconcileRecord reconcile) {
+            return LinkFrame.newBuilder().setReconcile(Reconcile.newBuilder()
+                    .setMessage(UnsafeByteOperations.unsafeWrap(reconcile.message()))).build();
+        } else if (record instanceof PingRecord ping) {
+            return LinkFrame.newBuilder().setPing(Ping.newBuilder().setNonce(ping.nonce())).build();
+        } else if (record instanceof PongRecord pong) {
+            return LinkFrame.newBuilder().setPong(Pong.newBuilder().setNonce(pong.nonce())).build();
         }
         throw new EncoderException("unsupported record: " + record.getClass().getSimpleName());
     }

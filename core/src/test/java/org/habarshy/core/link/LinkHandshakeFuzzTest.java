@@ -177,7 +177,7 @@ class LinkHandshakeFuzzTest {
     static Map<String, byte[]> responderSeeds() throws GeneralSecurityException {
         Map<String, byte[]> bodies = LinkFrameBodies.all();
         Map<String, byte[]> seeds = new LinkedHashMap<>();
-        byte[] v1 = HelloCodec.encode(LinkHandshakeHandler.PROTOCOL_VERSION);
+        byte[] v1 = HelloCodec.encode(LinkHandshakeHandler.PROTOCOL_VERSION); // the current version (2)
         Transcript good = Transcript.record(v1);
         seeds.put("handshake-only", good.handshake());
         seeds.put("handshake-then-offer", Transcript.record(v1).then(bodies.get("offer-1-id")));
@@ -192,6 +192,7 @@ class LinkHandshakeFuzzTest {
         seeds.put("handshake-then-tampered-frame", tampered);
         seeds.put("handshake-then-frame-shorter-than-tag", concat(good.handshake(), framed(new byte[15])));
         seeds.put("handshake-then-empty-frame", concat(good.handshake(), framed(new byte[0])));
+        seeds.put("hello-version-1", Transcript.record(HelloCodec.encode(1)).handshake());
         seeds.put("hello-version-2", Transcript.record(HelloCodec.encode(2)).handshake());
         seeds.put("hello-version-0", Transcript.record(HelloCodec.encode(0)).handshake());
         seeds.put("hello-version-uint32-max", Transcript.record(HelloCodec.encode(-1)).handshake());

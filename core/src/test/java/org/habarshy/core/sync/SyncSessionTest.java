@@ -15,93 +15,32 @@ import java.util.Set;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.junit.jupiter.api.Test;
 
+/** Version 1 (offer lists) sessions, still spoken with peers that announce version 1. */
 class SyncSessionTest {
-    /** A store of envelopes keyed by an id derived from their first bytes. */
-    private static final class InMemoryStorage implements SyncStorage {
-        final Map<EnvelopeId, byte[]> held = new LinkedHashMap<>();
-        final List<EnvelopeId> received = new ArrayList<>();
-
-        void add(int n) {
-            byte[] bytes = new byte[40];
-            bytes[0] = (byte) n;
-            bytes[1] = (byte) (n >> 8);
-            held.put(idOf(bytes), bytes);
-        }
-
-        static EnvelopeId idOf(byte[] bytes) {
-            return new EnvelopeId(java.util.Arrays.copyOf(bytes, 32));
-        }
-
-        @Override
-        public List<EnvelopeId> offerableIds() {
-            return new ArrayList<>(held.keySet());
-        }
-
-        @Override
-        public Set<EnvelopeId> absent(Collection<EnvelopeId> ids) {
-            Set<EnvelopeId> out = new HashSet<>(ids);
-            out.removeAll(held.keySet());
-            return out;
-        }
-
-        @Override
-        public Optional<EnvelopeRecord> load(EnvelopeId id) {
-            return Optional.ofNullable(held.get(id)).map(b -> new EnvelopeRecord(b, 0));
-        }
-
-        @Override
-        public Optional<EnvelopeId> receive(EnvelopeRecord envelope, String linkLabel) {
-            EnvelopeId id = idOf(envelope.envelope());
-            received.add(id);
-            held.putIfAbsent(id, envelope.envelope());
-            return Optional.of(id);
-        }
-    }
-
-    /** Two sessions whose outputs feed each other through queues, delivered in order. */
     private static final class Pair {
-        final Queue<SyncRecord> toB = new ArrayDeque<>();
-        final Queue<SyncRecord> toA = new ArrayDeque<>();
-        final List<EnvelopeId> sentByA = new ArrayList<>();
+        final SessionPair link;
         final SyncSession a;
         final SyncSession b;
+        final java.util.Queue<SyncRecord> toB;
+        final List<EnvelopeId> sentByA;
 
-        Pair(InMemoryStorage storeA, InMemoryStorage storeB) {
-            a = new SyncSession(storeA, output(toB, sentByA), "a");
-            b = new SyncSession(storeB, output(toA, new ArrayList<>()), "b");
+        Pair(InMemorySessionStorage storeA, InMemorySessionStorage storeB) {
+            link = new SessionPair(storeA, storeB, 1);
+            a = link.a;
+            b = link.b;
+            toB = link.toB.queue;
+            sentByA = link.toB.sentIds;
         }
 
-        static SyncOutput output(Queue<SyncRecord> queue, List<EnvelopeId> sent) {
-            return new SyncOutput() {
-                @Override
-                public void send(SyncRecord record) {
-                    queue.add(record);
-                }
-
-                @Override
-                public void sendEnvelope(EnvelopeRecord record, EnvelopeId id) {
-                    sent.add(id);
-                    queue.add(record);
-                }
-            };
-        }
-
-        void run() {
-            while (!toA.isEmpty() || !toB.isEmpty()) {
-                if (!toB.isEmpty()) {
-                    b.onRecord(toB.poll());
-                }
-                if (!toA.isEmpty()) {
-                    a.onRecord(toA.poll());
-                }
-            }
+        void run() throws SyncException {
+            link.run();
         }
     }
 
     @Test
-    void twoStoresConvergeToTheirUnion() {
-        InMemoryStorage a = new InMemoryStorage();
-        InMemoryStorage b = new InMemoryStorage();
+    void twoStoresConvergeToTheirUnion() throws SyncException {
+        InMemorySessionStorage a = new InMemorySessionStorage();
+        InMemorySessionStorage b = new InMemorySessionStorage();
         for (int i = 0; i < 3000; i++) {
             if (i % 3 != 0) {
                 a.add(i);
@@ -110,16 +49,16 @@ class SyncSessionTest {
                 b.add(i);
             }
         }
-        Set<EnvelopeId> union = new HashSet<>(a.held.keySet());
-        union.addAll(b.held.keySet());
+        Set<EnvelopeId> union = new HashSet<>(a.ids());
+        union.addAll(b.ids());
 
         Pair pair = new Pair(a, b);
         pair.a.start();
         pair.b.start();
         pair.run();
 
-        assertThat(a.held.keySet()).isEqualTo(union);
-        assertThat(b.held.keySet()).isEqualTo(union);
+        assertThat(a.ids()).isEqualTo(union);
+        assertThat(b.ids()).isEqualTo(union);
         assertThat(pair.a.peerOfferDone()).isTrue();
         assertThat(pair.a.outstandingRequests()).isZero();
         assertThat(pair.b.outstandingRequests()).isZero();
@@ -127,9 +66,9 @@ class SyncSessionTest {
     }
 
     @Test
-    void neverSendsAnEnvelopeThePeerAlreadyHasTwice() {
-        InMemoryStorage a = new InMemoryStorage();
-        InMemoryStorage b = new InMemoryStorage();
+    void neverSendsAnEnvelopeThePeerAlreadyHasTwice() throws SyncException {
+        InMemorySessionStorage a = new InMemorySessionStorage();
+        InMemorySessionStorage b = new InMemorySessionStorage();
         for (int i = 0; i < 10; i++) {
             a.add(i);
         }
@@ -147,9 +86,9 @@ class SyncSessionTest {
     }
 
     @Test
-    void offersNewEnvelopesLiveAndSplitsLargeOffers() {
-        InMemoryStorage a = new InMemoryStorage();
-        InMemoryStorage b = new InMemoryStorage();
+    void offersNewEnvelopesLiveAndSplitsLargeOffers() throws SyncException {
+        InMemorySessionStorage a = new InMemorySessionStorage();
+        InMemorySessionStorage b = new InMemorySessionStorage();
         Pair pair = new Pair(a, b);
         pair.a.start();
         pair.b.start();
@@ -160,6 +99,6 @@ class SyncSessionTest {
         pair.a.offerNew(a.offerableIds());
         assertThat(pair.toB).hasSize(2);
         pair.run();
-        assertThat(b.held.keySet()).isEqualTo(a.held.keySet());
+        assertThat(b.ids()).isEqualTo(a.ids());
     }
 }

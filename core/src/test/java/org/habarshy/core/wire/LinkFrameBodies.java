@@ -56,6 +56,19 @@ public final class LinkFrameBodies {
         bodies.put("offer-truncated", Arrays.copyOf(offer, offer.length - 7));
         bodies.put("offer-as-varint", new byte[] {0x08, 0x01});
         bodies.put("nested-groups-200", nestedGroups(200));
+        // Version 2.
+        byte[] smallest = {0x02};
+        bodies.put("reconcile-1-byte", reconcile(smallest));
+        byte[] largest = filled(org.habarshy.core.sync.reconcile.ReconcileLimits.MAX_MESSAGE_BYTES, 0);
+        largest[0] = 0x02;
+        bodies.put("reconcile-65536-bytes", reconcile(largest));
+        bodies.put("reconcile-65537-bytes",
+                reconcile(filled(org.habarshy.core.sync.reconcile.ReconcileLimits.MAX_MESSAGE_BYTES + 1, 2)));
+        bodies.put("reconcile-empty", reconcile(new byte[0]));
+        bodies.put("ping", LinkFrame.newBuilder().setPing(org.habarshy.proto.v1.Ping.newBuilder().setNonce(7))
+                .build().toByteArray());
+        bodies.put("pong", LinkFrame.newBuilder().setPong(org.habarshy.proto.v1.Pong.newBuilder().setNonce(7))
+                .build().toByteArray());
         return bodies;
     }
 
@@ -67,6 +80,11 @@ public final class LinkFrameBodies {
             }
         }
         throw new IllegalArgumentException("no unknown field is " + size + " bytes long");
+    }
+
+    private static byte[] reconcile(byte[] message) {
+        return LinkFrame.newBuilder().setReconcile(org.habarshy.proto.v1.Reconcile.newBuilder()
+                .setMessage(ByteString.copyFrom(message))).build().toByteArray();
     }
 
     private static byte[] offer(List<ByteString> ids) {

@@ -45,6 +45,12 @@ public final class RecordOracle {
                 throw new AssertionError("out-of-bounds record accepted: " + envelope);
             }
         }
+        if (record instanceof org.habarshy.core.sync.ReconcileRecord reconcile) {
+            int size = reconcile.message().length;
+            if (size < 1 || size > org.habarshy.core.sync.reconcile.ReconcileLimits.MAX_MESSAGE_BYTES) {
+                throw new AssertionError("out-of-bounds record accepted: " + reconcile);
+            }
+        }
         byte[] encoded = LinkFrameCodec.toProto(record).toByteArray();
         SyncRecord again;
         try {

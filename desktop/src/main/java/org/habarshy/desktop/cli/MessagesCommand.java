@@ -43,7 +43,8 @@ final class MessagesCommand implements Callable<Integer> {
             + "its incoming messages read.")
     String with;
 
-    @Option(names = "--json", description = "One JSON object per line: id, from, to, direction, text, state, time.")
+    @Option(names = "--json", description = "One JSON object per line: id, from, to, direction, text, state, time, and for"
+            + " outgoing messages carried_by (link sessions that took or hold a copy).")
     boolean json;
 
     @Spec
@@ -69,7 +70,7 @@ final class MessagesCommand implements Callable<Integer> {
                     out.println(gson.toJson(toJson(message, from, to)));
                 } else {
                     out.printf("%s  %s -> %s  [%s]  %s%n", TIME.format(Instant.ofEpochMilli(message.sentAt())), from,
-                            to, message.state().label(), message.text());
+                            to, stateLabel(message), message.text());
                 }
             }
             out.flush();
@@ -89,6 +90,17 @@ final class MessagesCommand implements Callable<Integer> {
         object.addProperty("text", message.text());
         object.addProperty("state", message.state().label());
         object.addProperty("time", Instant.ofEpochMilli(message.sentAt()).toString());
+        if (message.direction() == Direction.OUTGOING) {
+            object.addProperty("carried_by", message.carriedBy());
+        }
         return object;
+    }
+
+    /** Returns the state, with "carried by N" for an outgoing message not yet delivered that links carry. */
+    private static String stateLabel(Message message) {
+        if (message.direction() == Direction.OUTGOING && message.carriedBy() > 0) {
+            return message.state().label() + ", carried by " + message.carriedBy();
+        }
+        return message.state().label();
     }
 }

@@ -12,11 +12,23 @@ import org.habarshy.core.api.identity.IdentityKey;
  * @param text the text, already verified
  * @param sentAt the author's clock when written, Unix milliseconds
  * @param state how far it has got
+ * @param carriedBy for an outgoing message, how many link sessions took a copy of it or showed they hold it
+ *                  ("carried by N"); transport keys change at every start of a node, so one node met on
+ *                  three runs counts three times. Always 0 for incoming messages.
  */
 public record Message(EnvelopeId id, Direction direction, IdentityKey peer, String text, long sentAt,
-                      MessageState state) {
-    /** Checks no component is null. */
+                      MessageState state, int carriedBy) {
+    /** Creates a message no link has carried yet. */
+    public Message(EnvelopeId id, Direction direction, IdentityKey peer, String text, long sentAt,
+                   MessageState state) {
+        this(id, direction, peer, text, sentAt, state, 0);
+    }
+
+    /** Checks no component is null and the count is not negative. */
     public Message {
+        if (carriedBy < 0) {
+            throw new IllegalArgumentException("carriedBy: " + carriedBy);
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(peer, "peer");

@@ -45,6 +45,62 @@ public final class SortedItems implements ReconcileStorage {
         return fromSorted(sorted, dedupedLength(sorted));
     }
 
+    /**
+     * Collects items read in order (for example from an index scan) without creating an object per
+     * item. Not thread-safe.
+     */
+    public static final class Builder {
+        private long[] timestamps = new long[1024];
+        private byte[] ids = new byte[1024 * ID];
+        private int size;
+        private boolean ascending = true;
+
+        private Builder() {
+        }
+
+        /** Adds the item {@code (timestamp, id)}; {@code id} is 32 bytes and is copied. */
+        public Builder add(long timestamp, byte[] id) {
+            if (timestamp < 0 || timestamp > Item.MAX_TIMESTAMP) {
+                throw new IllegalArgumentException("timestamp out of range: " + timestamp);
+            }
+            if (id.length != ID) {
+                throw new IllegalArgumentException("id of " + id.length + " bytes");
+            }
+            if (size == timestamps.length) {
+                timestamps = Arrays.copyOf(timestamps, size * 2);
+                ids = Arrays.copyOf(ids, size * 2 * ID);
+            }
+            if (size > 0 && ascending) {
+                int c = Long.compare(timestamps[size - 1], timestamp);
+                if (c == 0) {
+                    c = Arrays.compareUnsigned(ids, (size - 1) * ID, size * ID, id, 0, ID);
+                }
+                ascending = c < 0;
+            }
+            timestamps[size] = timestamp;
+            System.arraycopy(id, 0, ids, size * ID, ID);
+            size++;
+            return this;
+        }
+
+        /** Returns the set; items added out of order are sorted, repeated items kept once. */
+        public SortedItems build() {
+            if (ascending) {
+                return new SortedItems(Arrays.copyOf(timestamps, size), Arrays.copyOf(ids, size * ID));
+            }
+            List<Item> items = new java.util.ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                items.add(Item.wrap(timestamps[i], Arrays.copyOfRange(ids, i * ID, (i + 1) * ID)));
+            }
+            return of(items);
+        }
+    }
+
+    /** Returns an empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** Returns the union of this set and {@code added}, which holds no item of this set. */
     SortedItems merge(List<Item> added) {
         Item[] extra = added.toArray(new Item[0]);
