@@ -11,15 +11,18 @@ import java.util.Set;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.routing.CopyBudget;
 import org.habarshy.core.sync.EnvelopeRecord;
-import org.habarshy.core.sync.SyncStorage;
+import org.habarshy.core.sync.ReconcileSnapshot;
+import org.habarshy.core.sync.SessionStorage;
+import org.habarshy.core.sync.TransferCandidate;
+import org.habarshy.core.sync.reconcile.SortedItems;
 
 /**
- * One node's {@link SyncStorage} for one contact. It offers what the forwarding policy chose for this peer (already
+ * One node's {@link SessionStorage} for one contact. It offers what the forwarding policy chose for this peer (already
  * reduced to what the peer lacks, as set reconciliation would find), and on receipt applies the copies the sender
  * handed over: the simulator passes that count beside the link, where a planned {@code EnvelopeTransfer.copies}
  * field would carry it (docs/PROTOCOL.md).
  */
-final class ContactSide implements SyncStorage {
+final class ContactSide implements SessionStorage {
     private final SimNode self;
     private final Workload workload;
     private final ContactLedger ledger;
@@ -112,5 +115,26 @@ final class ContactSide implements SyncStorage {
         } else {
             self.budget[index] = held - copies;
         }
+    }
+
+    /** Never asked: the simulator runs sync version 1 (offers stand in for reconciliation, see the class comment). */
+    @Override
+    public ReconcileSnapshot reconcileSnapshot() {
+        return new ReconcileSnapshot(SortedItems.EMPTY, Set.of());
+    }
+
+    /** Sizes and hops of what this side may offer, for the session's transfer order. */
+    @Override
+    public List<TransferCandidate> describe(Collection<EnvelopeId> ids) {
+        List<TransferCandidate> out = new ArrayList<>(ids.size());
+        for (EnvelopeId id : ids) {
+            load(id).ifPresent(r -> out.add(new TransferCandidate(id, r.envelope().length, r.hops())));
+        }
+        return out;
+    }
+
+    /** The simulator counts copies itself; a session's "peer holds" reports add nothing. */
+    @Override
+    public void peerHolds(Collection<EnvelopeId> ids) {
     }
 }

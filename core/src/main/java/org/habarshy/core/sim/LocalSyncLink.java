@@ -24,9 +24,10 @@ import java.util.function.Consumer;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.sync.EnvelopeRecord;
 import org.habarshy.core.sync.SyncOutput;
+import org.habarshy.core.sync.SyncException;
 import org.habarshy.core.sync.SyncRecord;
 import org.habarshy.core.sync.SyncSession;
-import org.habarshy.core.sync.SyncStorage;
+import org.habarshy.core.sync.SessionStorage;
 import org.habarshy.core.wire.Frames;
 import org.habarshy.core.wire.LinkFrameCodec;
 
@@ -70,7 +71,7 @@ final class LocalSyncLink implements AutoCloseable {
      * Syncs {@code initiator} with {@code responder}; when both are done and the link is closed, passes the traffic
      * to {@code then} (on the event loop), or the failure to {@code failed}. Call on the event loop.
      */
-    void exchange(SyncStorage initiator, SyncStorage responder, Consumer<LinkTraffic> then,
+    void exchange(SessionStorage initiator, SessionStorage responder, Consumer<LinkTraffic> then,
                   Consumer<Throwable> failed) {
         Exchange exchange = new Exchange(initiator, responder);
         current = exchange;
@@ -101,7 +102,7 @@ final class LocalSyncLink implements AutoCloseable {
     }
 
     /** Syncs {@code initiator} with {@code responder} from another thread and returns the traffic. */
-    LinkTraffic exchange(SyncStorage initiator, SyncStorage responder) {
+    LinkTraffic exchange(SessionStorage initiator, SessionStorage responder) {
         CompletableFuture<LinkTraffic> result = new CompletableFuture<>();
         execute(() -> exchange(initiator, responder, result::complete, result::completeExceptionally));
         try {
@@ -116,7 +117,7 @@ final class LocalSyncLink implements AutoCloseable {
         }
     }
 
-    private static void pipeline(Channel ch, Exchange exchange, SyncStorage storage, int side) {
+    private static void pipeline(Channel ch, Exchange exchange, SessionStorage storage, int side) {
         ch.pipeline().addLast(new ByteCounter(exchange), Frames.decoder(), Frames.prepender(),
                 LinkFrameCodec.INSTANCE, new SessionHandler(exchange, storage, side));
     }
@@ -129,15 +130,15 @@ final class LocalSyncLink implements AutoCloseable {
 
     /** State of one contact; touched only on the event-loop thread (and {@link #done} by the caller). */
     private static final class Exchange {
-        final SyncStorage initiator;
-        final SyncStorage responder;
+        final SessionStorage initiator;
+        final SessionStorage responder;
         final SyncSession[] sessions = new SyncSession[2];
         final CompletableFuture<LinkTraffic> done = new CompletableFuture<>();
         long inFlight;
         long frames;
         long bytes;
 
-        Exchange(SyncStorage initiator, SyncStorage responder) {
+        Exchange(SessionStorage initiator, SessionStorage responder) {
             this.initiator = initiator;
             this.responder = responder;
         }
@@ -175,11 +176,11 @@ final class LocalSyncLink implements AutoCloseable {
     /** Runs one side's session on the event loop. */
     private static final class SessionHandler extends ChannelInboundHandlerAdapter {
         private final Exchange exchange;
-        private final SyncStorage storage;
+        private final SessionStorage storage;
         private final int side;
         private SyncSession session;
 
-        SessionHandler(Exchange exchange, SyncStorage storage, int side) {
+        SessionHandler(Exchange exchange, SessionStorage storage, int side) {
             this.exchange = exchange;
             this.storage = storage;
             this.side = side;
@@ -214,7 +215,13 @@ final class LocalSyncLink implements AutoCloseable {
                 throw new IllegalStateException("record before the session started");
             }
             exchange.inFlight--;
-            session.onRecord((SyncRecord) msg);
+            try {
+                session.onRecord((SyncRecord) msg);
+            } catch (SyncException e) {
+                // Both ends run this project's sessions: a protocol violation is a bug; end the contact with it.
+                exchange.done.completeExceptionally(e);
+                ctx.close();
+            }
         }
 
         @Override
