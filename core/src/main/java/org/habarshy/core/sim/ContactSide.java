@@ -64,7 +64,8 @@ final class ContactSide implements SessionStorage {
         Set<EnvelopeId> out = new LinkedHashSet<>();
         for (EnvelopeId id : ids) {
             Optional<Integer> index = workload.indexOf(id);
-            if (index.isEmpty() || !self.seen.get(index.get()) && !(ledger.purges() && self.delivered.get(index.get()))) {
+            boolean knownDelivered = index.isPresent() && ledger.purges() && self.delivered.get(index.get());
+            if (index.isEmpty() || !self.seen.get(index.get()) && !knownDelivered) {
                 out.add(id);
             }
         }

@@ -18,11 +18,12 @@ package org.habarshy.core.sim;
  * @param rejected envelopes a receiver refused (must be 0)
  * @param openFailures deliveries whose trial decryption failed (must be 0; checked only when asked)
  * @param wallMillis wall-clock time of the run
+ * @param cpuMillis CPU time of the run's event-loop thread, which runs every contact of it
  */
 public record PolicyResult(String policy, int messages, int delivered, long medianLatencyMillis,
                            long p95LatencyMillis, long transfers, long custodyCopies, long linkBytes,
                            long noticeBytes, long contacts, long syncedContacts, int maxCarriers, long rejected,
-                           int openFailures, long wallMillis) {
+                           int openFailures, long wallMillis, long cpuMillis) {
     /** Returns delivered / messages. */
     public double deliveryRatio() {
         return messages == 0 ? 0 : (double) delivered / messages;

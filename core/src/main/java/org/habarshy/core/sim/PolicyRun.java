@@ -1,5 +1,6 @@
 package org.habarshy.core.sim;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,7 @@ final class PolicyRun {
     private int nextContact;
     private int created;
     private int firstLive;
+    private long cpuNanos;
 
     PolicyRun(ForwardingPolicy policy, Workload workload, ContactSchedule schedule, SimConfig config) {
         this.policy = policy;
@@ -78,7 +80,7 @@ final class PolicyRun {
         return new PolicyResult(policy.name(), m, ledger.delivered(), percentile(latencies, 50),
                 percentile(latencies, 95), ledger.transfers(), ledger.custodyCopies(), linkBytes, noticeBytes,
                 schedule.size(), synced, ledger.maxCarriers(), ledger.rejectedCount(), ledger.openFailures(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, Math.max(0, cpuNanos) / 1_000_000);
     }
 
     /**
@@ -129,6 +131,7 @@ final class PolicyRun {
                 }, finished::completeExceptionally);
                 return;
             }
+            cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             finished.complete(null);
         } catch (RuntimeException e) {
             finished.completeExceptionally(e);

@@ -54,8 +54,8 @@ public record SimConfig(int nodes, int messages, Scenario scenario, long duratio
     /**
      * Returns the defaults for a city of {@code nodes} people and {@code messages} messages: a 5 km × 5 km grid of
      * streets 100 m apart cut into 5 × 5 neighbourhoods, 24 h simulated, messages over the first 12 h, each living
-     * 12 h; 5 % travellers, residents visiting another block on 5 % of their walks; L = 16 for spray-and-wait and 128 for ours; all
-     * three policies.
+     * 12 h; 5 % travellers, residents visiting another block on 5 % of their walks; L = 16 for spray-and-wait
+     * and 128 for ours; all three policies.
      */
     public static SimConfig defaults(int nodes, int messages, Scenario scenario, long seed) {
         return new SimConfig(nodes, messages, scenario, 24 * HOUR, 12 * HOUR, 12 * HOUR, seed,

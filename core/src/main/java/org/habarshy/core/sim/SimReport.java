@@ -11,9 +11,10 @@ import java.util.List;
  * @param setupMillis wall time to build the schedule and seal the envelopes
  * @param results one result per policy, in the order asked
  * @param wallMillis wall time of the whole simulation
+ * @param cpuMillis CPU time of the whole process while it ran the simulation (all threads)
  */
 public record SimReport(SimConfig config, int contacts, long envelopeBytes, long setupMillis,
-                        List<PolicyResult> results, long wallMillis) {
+                        List<PolicyResult> results, long wallMillis, long cpuMillis) {
     /** Copies the list. */
     public SimReport {
         results = List.copyOf(results);

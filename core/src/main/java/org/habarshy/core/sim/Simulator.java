@@ -29,6 +29,7 @@ public final class Simulator {
     /** Runs every policy and returns the report. */
     public SimReport run() throws InterruptedException {
         long started = System.nanoTime();
+        long cpuBefore = processCpuMillis();
         ContactSchedule schedule = schedule();
         Workload workload = Workload.generate(config.nodes(), config.messages(), config.messageWindowMillis(),
                 config.ttlMillis(), config.seed() ^ 0x5DEECE66DL);
@@ -54,6 +55,10 @@ public final class Simulator {
             runs.shutdownNow();
         }
         return new SimReport(config, schedule.size(), workload.totalBytes(), setup, results,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, processCpuMillis() - cpuBefore);
+    }
+
+    private static long processCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 }

@@ -66,7 +66,7 @@ class SimulatorTest {
         return report.results().stream().map(r -> new PolicyResult(r.policy(), r.messages(), r.delivered(),
                 r.medianLatencyMillis(), r.p95LatencyMillis(), r.transfers(), r.custodyCopies(), r.linkBytes(),
                 r.noticeBytes(), r.contacts(), r.syncedContacts(), r.maxCarriers(), r.rejected(), r.openFailures(),
-                0)).toList();
+                0, 0)).toList();
     }
 
     private static PolicyResult find(SimReport report, String policy) {

@@ -174,15 +174,17 @@ final class SimCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d nodes, %d messages, scenario %s, %s virtual, seed %d: %d contacts, envelopes "
                 + "%.1f KiB on average%n", c.nodes(), c.messages(), c.scenario().label(), hours(c.durationMillis()),
                 c.seed(), r.contacts(), c.messages() == 0 ? 0.0 : r.envelopeBytes() / 1024.0 / c.messages());
-        out.printf(Locale.ROOT, "%-15s %9s %10s %10s %12s %12s %14s %9s%n", "policy", "delivered", "median",
-                "p95", "copies/del", "carried/del", "bytes/del", "wall");
+        out.printf(Locale.ROOT, "%-15s %9s %10s %10s %12s %12s %14s %9s %9s%n", "policy", "delivered", "median",
+                "p95", "copies/del", "carried/del", "bytes/del", "wall", "cpu");
         for (PolicyResult p : r.results()) {
-            out.printf(Locale.ROOT, "%-15s %8.2f%% %10s %10s %12.1f %12.1f %14.0f %8.1fs%n", p.policy(),
-                    100 * p.deliveryRatio(), minutes(p.medianLatencyMillis()), minutes(p.p95LatencyMillis()),
+            out.printf(Locale.ROOT, "%-15s %8.2f%% %10s %10s %12.1f %12.1f %14.0f %8.1fs %8.1fs%n",
+                    p.policy(), 100 * p.deliveryRatio(), minutes(p.medianLatencyMillis()),
+                    minutes(p.p95LatencyMillis()),
                     p.transfersPerDelivered(), p.custodyCopiesPerDelivered(), p.bytesPerDelivered(),
-                    p.wallMillis() / 1000.0);
+                    p.wallMillis() / 1000.0, p.cpuMillis() / 1000.0);
         }
-        out.printf(Locale.ROOT, "setup %.1fs, total %.1fs wall%n", r.setupMillis() / 1000.0, r.wallMillis() / 1000.0);
+        out.printf(Locale.ROOT, "setup %.1fs, total %.1fs wall, %.1fs CPU (all threads)%n", r.setupMillis() / 1000.0,
+                r.wallMillis() / 1000.0, r.cpuMillis() / 1000.0);
         out.println("copies/del: envelopes sent over links per delivered message (carried copies, deliveries and "
                 + "offers for delivery only); carried/del: copies a receiver carried on.");
     }
@@ -209,6 +211,7 @@ final class SimCommand implements Callable<Integer> {
         o.addProperty("envelopeBytes", r.envelopeBytes());
         o.addProperty("setupMillis", r.setupMillis());
         o.addProperty("wallMillis", r.wallMillis());
+        o.addProperty("cpuMillis", r.cpuMillis());
         JsonArray results = new JsonArray();
         for (PolicyResult p : r.results()) {
             JsonObject j = new JsonObject();
@@ -229,6 +232,7 @@ final class SimCommand implements Callable<Integer> {
             j.addProperty("rejected", p.rejected());
             j.addProperty("openFailures", p.openFailures());
             j.addProperty("wallMillis", p.wallMillis());
+            j.addProperty("cpuMillis", p.cpuMillis());
             results.add(j);
         }
         o.add("results", results);
