@@ -15,8 +15,8 @@ import org.habarshy.core.sync.SyncLimits;
  * Plays one contact schedule and workload under one forwarding policy. At each contact, in virtual-time order: both
  * nodes note the encounter; if the policy honours delivery notices they swap them and purge; each side decides per
  * carried envelope what to hand the other (only envelopes the other has not seen: what set reconciliation would
- * find); then, if either side offers anything, the two sync over {@link LocalSyncLink}. Single-threaded apart from
- * the link's event loop; deterministic.
+ * find); then, if either side offers anything, the two sync over {@link LocalSyncLink}. The whole run happens on
+ * the link's event-loop thread (the caller only waits), so it is deterministic and needs no locks.
  */
 final class PolicyRun {
     /** Most ids a delivery-notice record would carry, like an offer. */
