@@ -126,11 +126,13 @@ public final class Node implements AutoCloseable {
         }
         reconnectRemembered();
         account.onNewEnvelope(this::announceNew);
-        this.poller = group.next().scheduleWithFixedDelay(() -> storeExecutor.execute(this::pollForeignWrites),
+        CoalescingTask poll = new CoalescingTask(storeExecutor, this::pollForeignWrites);
+        this.poller = group.next().scheduleWithFixedDelay(poll::submit,
                 POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         this.statusFile = new StatusFile(account.dataDir());
         this.startedAt = account.clock().millis();
-        this.housekeeping = group.next().scheduleWithFixedDelay(() -> storeExecutor.execute(this::housekeeping),
+        CoalescingTask chores = new CoalescingTask(storeExecutor, this::housekeeping);
+        this.housekeeping = group.next().scheduleWithFixedDelay(chores::submit,
                 0, StatusFile.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         this.discovery = config.mdns() ? startDiscovery(config) : null;
     }
