@@ -154,13 +154,16 @@ public final class Node implements AutoCloseable {
                         traffic, config.deadLinkTimeout(), this::newRateLimiter));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
-        try {
-            return bootstrap.bind(local).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        // Not syncUninterruptibly(): it rethrows a failed bind's checked BindException undeclared, past any
+        // catch (RuntimeException), and the threads started above would outlive the failed node.
+        ChannelFuture bound = bootstrap.bind(local).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             cryptoExecutor.shutdownNow();
-            throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on port " + config.port() + ": " + bound.cause().getMessage(),
+                    bound.cause());
         }
+        return bound.channel();
     }
 
     private SyncChannelHandler newSyncHandler() {
