@@ -1,13 +1,7 @@
 package org.habarshy.core.node;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,20 +62,12 @@ public final class StatusFile {
                     Long.toString(l.since()), Boolean.toString(l.peerOfferDone()),
                     Integer.toString(l.outstandingRequests()), Long.toString(l.received()), Long.toString(l.sent())));
         }
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            p.store(out, null);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        new PropertiesFile(file).write(p);
     }
 
     /** Removes the file (the node stopped). */
     public void delete() throws IOException {
-        Files.deleteIfExists(file);
+        new PropertiesFile(file).delete();
     }
 
     /**
@@ -90,12 +76,11 @@ public final class StatusFile {
      * @throws IOException if the file exists but cannot be read or is not a status file
      */
     public Optional<NodeStatus> read() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
+        Optional<Properties> read = new PropertiesFile(file).read();
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        Properties p = read.get();
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new IOException(file + " is not a status file this version understands");
         }

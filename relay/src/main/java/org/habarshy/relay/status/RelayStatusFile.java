@@ -1,19 +1,14 @@
 package org.habarshy.relay.status;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.habarshy.core.node.PropertiesFile;
 
 /**
  * {@code relay.status} in the relay's data directory: the running relay's {@link RelayStatus} as a properties file,
@@ -53,20 +48,12 @@ public final class RelayStatusFile {
                     Integer.toString(f.usableProxies())));
         }
         status.counters().forEach((k, v) -> p.setProperty("counter." + k, Long.toString(v)));
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            p.store(out, null);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        new PropertiesFile(file).write(p);
     }
 
     /** Removes the file (the relay stopped). */
     public void delete() throws IOException {
-        Files.deleteIfExists(file);
+        new PropertiesFile(file).delete();
     }
 
     /**
@@ -75,12 +62,11 @@ public final class RelayStatusFile {
      * @throws IOException if the file cannot be read or is not a relay status file
      */
     public Optional<RelayStatus> read() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
+        Optional<Properties> read = new PropertiesFile(file).read();
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        Properties p = read.get();
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new IOException("not a relay status file: " + file);
         }
