@@ -9,10 +9,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -75,6 +78,8 @@ public final class Node implements AutoCloseable {
     private final Channel server;
     private final PeerConnector connector;
     private final LinkInitializer outgoingLinks;
+    /** Every link channel, so that {@link #close} closes them itself rather than trust the loops' shutdown. */
+    private final ChannelGroup linkChannels = new DefaultChannelGroup("habarshy-links", GlobalEventExecutor.INSTANCE);
     private final PeerDiscovery discovery;
     private final String instanceId;
     /** Discovered peers by instance id; touched only by discovery callbacks on the store executor. */
@@ -119,7 +124,7 @@ public final class Node implements AutoCloseable {
                 config.deadLinkTimeout(), this::newRateLimiter);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(outgoingLinks);
+                .handler(tracked(outgoingLinks));
         this.connector = new PeerConnector(group.next(), client::connect, this::remember);
         for (InetSocketAddress peer : config.staticPeers()) {
             connector.add(peer, true);
@@ -150,8 +155,8 @@ public final class Node implements AutoCloseable {
 
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new LinkInitializer(false, transportKey, account.random(), this::newSyncHandler,
-                        traffic, config.deadLinkTimeout(), this::newRateLimiter));
+                .childHandler(tracked(new LinkInitializer(false, transportKey, account.random(),
+                        this::newSyncHandler, traffic, config.deadLinkTimeout(), this::newRateLimiter)));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         // Not syncUninterruptibly(): it rethrows a failed bind's checked BindException undeclared, past any
@@ -164,6 +169,17 @@ public final class Node implements AutoCloseable {
                     bound.cause());
         }
         return bound.channel();
+    }
+
+    /** Wraps a link pipeline so that each of its channels is tracked for {@link #close}. */
+    private ChannelInitializer<Channel> tracked(LinkInitializer links) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                linkChannels.add(ch);
+                ch.pipeline().addLast(links);
+            }
+        };
     }
 
     private SyncChannelHandler newSyncHandler() {
@@ -332,6 +348,7 @@ public final class Node implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        linkChannels.add(ch);
                         ch.pipeline().addLast("front", front.get()).addLast(outgoingLinks);
                     }
                 });
@@ -349,6 +366,9 @@ public final class Node implements AutoCloseable {
         }
         connector.close();
         server.close().syncUninterruptibly();
+        // Close every link ourselves: a channel connected while the loops were shutting down was seen to stay
+        // open (the peer then kept a link to a node that had stopped until its dead-link timeout).
+        linkChannels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         try {
             // Drain store work of the closed links, then opening work, then what opening queued.
