@@ -17,6 +17,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -197,12 +199,26 @@ public final class Node implements AutoCloseable {
         mdns.start(port(), new PeerDiscoveryListener() {
             @Override
             public void peerFound(DiscoveredPeer peer) {
-                // One address per peer (the first resolved, IPv4 or IPv6); further ones would dial it twice.
-                if (discovered.putIfAbsent(peer.instanceId(), peer.address()) != null) {
+                // One address per peer; further ones would dial it twice. An IPv4 address replaces an IPv6 one
+                // found first: it needs no interface scope, while a link-local IPv6 address heard by the mDNS
+                // instance of another interface carries that wrong scope and can never connect (seen in the
+                // three-namespace test when JmDNS resolved the AAAA record before the A record).
+                InetSocketAddress previous = discovered.get(peer.instanceId());
+                boolean dials = instanceId.compareTo(peer.instanceId()) < 0;
+                if (previous != null) {
+                    if (previous.getAddress() instanceof Inet6Address
+                            && peer.address().getAddress() instanceof Inet4Address) {
+                        discovered.put(peer.instanceId(), peer.address());
+                        if (dials) {
+                            connector.forget(previous);
+                            connector.add(peer.address(), false);
+                        }
+                    }
                     return;
                 }
+                discovered.put(peer.instanceId(), peer.address());
                 // Only the side with the smaller instance id dials, so two nodes make one link.
-                if (instanceId.compareTo(peer.instanceId()) < 0) {
+                if (dials) {
                     LOG.log(System.Logger.Level.INFO, "found a peer by mDNS; connecting");
                     connector.add(peer.address(), false);
                 } else {
