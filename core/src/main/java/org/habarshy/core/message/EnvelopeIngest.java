@@ -13,6 +13,7 @@ import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeOpener;
+import org.habarshy.core.crypto.GroupMessageFormat;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.crypto.OpenedEnvelope;
 import org.habarshy.core.routing.CarryLimits;
@@ -73,6 +74,7 @@ public final class EnvelopeIngest implements SyncStorage {
     private long batchBytes;
     private boolean flushScheduled;
     private boolean quotaLoaded;
+    private volatile GroupTraffic groups;
 
     /**
      * Creates the ingest path with the default carry limits; {@code announce} offers newly stored envelopes to
@@ -158,7 +160,7 @@ public final class EnvelopeIngest implements SyncStorage {
         EnvelopeId id = EnvelopeFormat.idOf(bytes);
         StoredEnvelope stored = new StoredEnvelope(id, bytes, header.createdAt(), header.expiresAt(),
                 record.hops() + 1, now);
-        batch.add(new Arrival(stored, linkLabel, header.supported()));
+        batch.add(new Arrival(stored, linkLabel, opens(header)));
         batchBytes += bytes.length;
         if (batch.size() >= MAX_BATCH || batchBytes >= MAX_BATCH_BYTES) {
             flush();
@@ -285,8 +287,34 @@ public final class EnvelopeIngest implements SyncStorage {
         }
     }
 
+    /** Hands group message envelopes (kind 0x04) to {@code traffic}; call before the node starts. */
+    public void handleGroupMessages(GroupTraffic traffic) {
+        this.groups = traffic;
+    }
+
+    private boolean opens(EnvelopeHeader header) {
+        return header.supported() || (groups != null && GroupMessageFormat.isGroupMessage(header));
+    }
+
+    /** Hands a group message to the group layer on the store executor; it stays pending if that fails. */
+    private void openGroupMessage(EnvelopeId id, byte[] bytes) {
+        try {
+            groups.acceptGroupMessage(id, bytes);
+            openedIds.add(id);
+            scheduleFlush();
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot store an incoming group message: " + e.getMessage());
+        }
+    }
+
     /** Trial-opens an envelope (crypto executor), then hands verified content to the inbox. */
     private void open(EnvelopeId id, byte[] bytes) {
+        GroupTraffic traffic = groups;
+        if (traffic != null && bytes.length > 1 && bytes[0] == EnvelopeFormat.VERSION
+                && bytes[1] == GroupMessageFormat.KIND_GROUP) {
+            storeExecutor.execute(() -> openGroupMessage(id, bytes));
+            return;
+        }
         Optional<OpenedEnvelope> opened = Optional.empty();
         MessageContent content = null;
         try {

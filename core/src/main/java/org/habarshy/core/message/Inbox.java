@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.Direction;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.GroupContent;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.MessageState;
@@ -39,6 +40,7 @@ public final class Inbox {
     private final Runnable announce;
     private final Clock clock;
     private final ForwardSecrecy sessions;
+    private final GroupTraffic groups;
     private final ContentCodec codec = new ContentCodec();
 
     /**
@@ -59,6 +61,19 @@ public final class Inbox {
     public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
                  Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
                  ForwardSecrecy sessions) {
+        this(db, envelopes, messages, outbox, cryptoExecutor, storeExecutor, announce, clock, sessions, null);
+    }
+
+    /**
+     * Creates the inbox; ratchet content is decrypted in {@code sessions} and private-group content goes to
+     * {@code groups} (dropped if null).
+     *
+     * @param announce run on the store executor after new envelopes (receipts) were stored
+     */
+    public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
+                 Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
+                 ForwardSecrecy sessions, GroupTraffic groups) {
+        this.groups = groups;
         this.sessions = sessions;
         this.db = db;
         this.envelopes = envelopes;
@@ -78,6 +93,11 @@ public final class Inbox {
             acceptReceipt(opened.sender(), receipt);
         } else if (content instanceof RatchetContent ratchet) {
             acceptRatchet(opened, ratchet);
+        } else if (content instanceof GroupContent group && groups != null) {
+            db.write(t -> {
+                groups.acceptContent(t, opened.sender(), opened.senderAgreementKey(), group);
+                return null;
+            });
         }
     }
 
@@ -117,6 +137,10 @@ public final class Inbox {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message with malformed content: "
                         + e.getMessage());
                 return Optional.of(false); // the session moved on; keep that, store nothing
+            }
+            if (content instanceof GroupContent group && groups != null) {
+                groups.acceptContent(t, opened.sender(), opened.senderAgreementKey(), group);
+                return Optional.of(false);
             }
             if (!(content instanceof TextContent text)) {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message holds no text; ignored");

@@ -29,6 +29,7 @@ import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.crypto.StorageCipher;
+import org.habarshy.core.group.Groups;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
@@ -75,6 +76,7 @@ public final class Account implements AutoCloseable {
     private final SettingsStore settings = new SettingsStore();
     private final Outbox outbox;
     private final ForwardSecrecy forwardSecrecy;
+    private final Groups groups;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -89,6 +91,8 @@ public final class Account implements AutoCloseable {
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
         this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
+        this.groups = new Groups(db, storeExecutor, cipher, contacts, envelopes, outbox, forwardSecrecy,
+                keys.signing(), keys.card(), clock, random, this::announceNewEnvelopes);
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
@@ -421,6 +425,19 @@ public final class Account implements AutoCloseable {
     }
 
     private volatile Runnable newEnvelopeListener;
+
+    /** Returns this account's private groups (docs/PROTOCOL.md §11). */
+    public Groups groups() {
+        return groups;
+    }
+
+    /** Runs the new-envelope listener, if any. Store executor only. */
+    private void announceNewEnvelopes() {
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            listener.run();
+        }
+    }
 
     /** Sets what runs on the store executor after this process queued a new envelope. */
     void onNewEnvelope(Runnable listener) {

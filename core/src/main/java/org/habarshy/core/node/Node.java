@@ -107,11 +107,13 @@ public final class Node implements AutoCloseable {
         AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
-                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy());
+                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy(),
+                account.groups().inbox());
         this.carryLimits = config.carry();
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock(), carryLimits, flood);
+        ingest.handleGroupMessages(account.groups().inbox());
         this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
                 account.messageStore(), account.clock());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));

@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.GroupContent;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
@@ -40,6 +41,8 @@ public final class ContentCodec {
             builder.setReceipt(r);
         } else if (content instanceof RatchetContent ratchet) {
             builder.setRatchet(ByteString.copyFrom(ratchet.message()));
+        } else if (content instanceof GroupContent group) {
+            GroupCodec.encodeInto(builder, group);
         } else {
             throw new IllegalArgumentException("unsupported content: " + content.getClass().getSimpleName());
         }
@@ -68,6 +71,10 @@ public final class ContentCodec {
                     return receipt(content.getReceipt());
                 case RATCHET:
                     return ratchet(content.getRatchet());
+                case GROUP_UPDATE:
+                    return new GroupContent(GroupContent.Kind.UPDATE, content.getGroupUpdate().toByteArray());
+                case SENDER_KEY:
+                    return new GroupContent(GroupContent.Kind.SENDER_KEY, content.getSenderKey().toByteArray());
                 default:
                     throw new MalformedRecordException("content of unknown kind");
             }
