@@ -166,7 +166,7 @@ final class SenderKeys {
                 return;
             }
         }
-        if (waiting && remember && store.any(t)) {
+        if (waiting && remember) {
             store.addUnmatched(t, id, header.chainTag(), header.expiresAt(), now);
         }
     }

@@ -205,11 +205,6 @@ public final class GroupStore {
         update(t, "DELETE FROM group_unmatched WHERE envelope_id = ?", id.bytes());
     }
 
-    /** Returns true if this user knows any group. */
-    public boolean any(Transaction t) throws StoreException {
-        return count(t, "SELECT count(*) FROM (SELECT 1 FROM groups LIMIT 1)") > 0;
-    }
-
     private static byte[] keyContext(GroupId group, long epoch, IdentityKey sender) {
         return ByteBuffer.allocate(KEY_CONTEXT.length + 32 + 4 + 32).put(KEY_CONTEXT).put(group.bytes())
                 .putInt((int) epoch).put(sender.bytes()).array();

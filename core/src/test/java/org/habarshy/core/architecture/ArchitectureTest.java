@@ -82,6 +82,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void groupsUseNoNettySqlOrWireLibrariesAndTheMessagePathDoesNotKnowThem() {
+        noClasses().that().resideInAPackage("org.habarshy.core.group..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.sql..", "java.net..",
+                        "org.habarshy.core.node..", "org.habarshy.core.transport..", "org.habarshy.core.sync..")
+                .check(core);
+        noClasses().that().resideInAnyPackage("org.habarshy.core.message..", "org.habarshy.core.store..",
+                        "org.habarshy.core.crypto..", "org.habarshy.core.wire..")
+                .should().dependOnClassesThat().resideInAPackage("org.habarshy.core.group..").check(core);
+    }
+
+    @Test
     void onlyStoreUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);

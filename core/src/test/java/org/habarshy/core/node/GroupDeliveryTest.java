@@ -1,0 +1,214 @@
+package org.habarshy.core.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import org.habarshy.core.api.group.GroupId;
+import org.habarshy.core.api.group.GroupMember;
+import org.habarshy.core.api.group.GroupMessage;
+import org.habarshy.core.api.group.GroupSummary;
+import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.crypto.EnvelopeFormat;
+import org.habarshy.core.crypto.EnvelopeOpener;
+import org.habarshy.core.crypto.GroupMessageFormat;
+import org.habarshy.core.group.GroupChangeException;
+import org.habarshy.core.message.EnvelopeIngest;
+import org.habarshy.core.message.Inbox;
+import org.habarshy.core.store.EnvelopeRef;
+import org.habarshy.core.store.StoredEnvelope;
+import org.habarshy.core.sync.EnvelopeRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Private groups between real accounts (identity files, SQLite), with envelopes carried by hand through the real
+ * receive path so that the test chooses order and loss: creation, sender keys, messages before their key,
+ * removal with re-keying, non-admin changes and invitations from strangers.
+ */
+class GroupDeliveryTest {
+    private static final Executor DIRECT = Runnable::run;
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void membersTalkAndARemovedMemberCannotReadLaterMessages() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account carol = Account.create(dir.resolve("c"), "Carol", clock)) {
+            befriend(alice, bob);
+            befriend(alice, carol);
+            GroupSummary group = alice.groups().create("Neighbours", List.of(alice.contact("bob"),
+                    alice.contact("carol")));
+            GroupId id = group.id();
+            assertThat(group.admin()).isTrue();
+            exchange(alice, bob, carol);
+            assertThat(bob.groups().list()).extracting(GroupSummary::name).containsExactly("Neighbours");
+            assertThat(carol.groups().find("Neighbours").members()).extracting(GroupMember::name)
+                    .containsExactly("Alice", "Bob", "Carol");
+
+            alice.groups().send(id, "water is back on Abay street");
+            bob.groups().send(id, "thanks");
+            carol.groups().send(id, "the bakery is open");
+            exchange(alice, bob, carol);
+            assertThat(texts(bob, id)).containsExactlyInAnyOrder("alice: water is back on Abay street",
+                    "Bob: thanks", "Carol: the bakery is open");
+            assertThat(texts(carol, id)).containsExactlyInAnyOrder("alice: water is back on Abay street",
+                    "Bob: thanks", "Carol: the bakery is open");
+            assertThat(texts(alice, id)).containsExactlyInAnyOrder("Alice: water is back on Abay street",
+                    "bob: thanks", "carol: the bakery is open");
+
+            assertThatThrownBy(() -> bob.groups().remove(id, carol.card().identityKey()))
+                    .isInstanceOfSatisfying(GroupChangeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(GroupChangeException.Reason.NOT_ADMIN));
+
+            GroupSummary after = alice.groups().remove(id, carol.card().identityKey());
+            assertThat(after.epoch()).isEqualTo(1);
+            exchange(alice, bob, carol);
+            assertThat(carol.groups().find("Neighbours").member()).isFalse();
+            assertThat(bob.groups().find("Neighbours").members()).hasSize(2);
+
+            alice.groups().send(id, "meeting at 7, Carol is not invited");
+            bob.groups().send(id, "ok");
+            exchange(alice, bob, carol);
+            assertThat(texts(bob, id)).contains("alice: meeting at 7, Carol is not invited");
+            assertThat(texts(alice, id)).contains("bob: ok");
+            assertThat(texts(carol, id)).hasSize(3).noneMatch(t -> t.contains("meeting") || t.endsWith(": ok"));
+            assertThatThrownBy(() -> carol.groups().send(id, "still here?"))
+                    .isInstanceOfSatisfying(GroupChangeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(GroupChangeException.Reason.NOT_A_MEMBER));
+        }
+    }
+
+    @Test
+    void aMessageThatArrivesBeforeItsSenderKeyIsOpenedWhenTheKeyComes() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
+            befriend(alice, bob);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"))).id();
+            carryAll(alice, bob, false);
+            EnvelopeId message = alice.groups().send(id, "first report");
+            carry(alice, bob, message);
+            assertThat(texts(bob, id)).isEmpty();
+            carryAll(alice, bob, false);
+            assertThat(texts(bob, id)).containsExactly("alice: first report");
+        }
+    }
+
+    @Test
+    void aMessageThatArrivesBeforeTheGroupIsOpenedWhenTheGroupComes() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
+            befriend(alice, bob);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"))).id();
+            EnvelopeId message = alice.groups().send(id, "early");
+            carryAll(alice, bob, true); // group messages first, then the 1:1 envelopes
+            assertThat(texts(bob, id)).containsExactly("alice: early");
+            assertThat(message).isNotNull();
+        }
+    }
+
+    @Test
+    void anInvitationFromSomeoneWhoIsNotAContactIsIgnored() throws Exception {
+        try (Account mallory = Account.create(dir.resolve("m"), "Mallory", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
+            mallory.addContact(bob.contactCode(), "bob");
+            mallory.groups().create("Free money", List.of(mallory.contact("bob")));
+            carryAll(mallory, bob, false);
+            assertThat(bob.groups().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void groupMessagesShowCarriersNeitherTheGroupNorTheSender() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
+            befriend(alice, bob);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"))).id();
+            byte[] envelope = stored(alice, alice.groups().send(id, "hello")).bytes();
+            assertThat(envelope[1]).isEqualTo((byte) GroupMessageFormat.KIND_GROUP);
+            assertThat(indexOf(envelope, id.bytes())).isNegative();
+            assertThat(indexOf(envelope, alice.card().identityKey().bytes())).isNegative();
+            assertThat(indexOf(envelope, alice.card().agreementKey().bytes())).isNegative();
+            assertThat(EnvelopeFormat.parseHeader(envelope).supported()).isFalse();
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static void befriend(Account a, Account b) throws Exception {
+        a.addContact(b.contactCode(), b.card().name().toLowerCase(Locale.ROOT));
+        b.addContact(a.contactCode(), a.card().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> texts(Account account, GroupId id) throws Exception {
+        return account.groups().messages(id).stream().map(m -> m.senderName() + ": " + m.text()).toList();
+    }
+
+    /** Carries every envelope each account holds to each other one, twice (answers to answers). */
+    private void exchange(Account... accounts) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            for (Account from : accounts) {
+                for (Account to : accounts) {
+                    if (from != to) {
+                        carryAll(from, to, false);
+                    }
+                }
+            }
+        }
+    }
+
+    private void carryAll(Account from, Account to, boolean groupMessagesFirst) throws Exception {
+        List<EnvelopeRef> refs = Account.call(from.storeExecutor(),
+                () -> from.database().read(t -> from.envelopes().liveAfter(t, 0, clock.millis(), 10_000)));
+        for (int pass = groupMessagesFirst ? 0 : 1; pass < 2; pass++) {
+            for (EnvelopeRef ref : refs) {
+                boolean group = stored(from, ref.id()).bytes()[1] == GroupMessageFormat.KIND_GROUP;
+                if (!groupMessagesFirst || (pass == 0) == group) {
+                    carry(from, to, ref.id());
+                }
+            }
+        }
+    }
+
+    private void carry(Account from, Account to, EnvelopeId id) throws Exception {
+        StoredEnvelope envelope = stored(from, id);
+        Inbox inbox = new Inbox(to.database(), to.envelopes(), to.messageStore(), to.outbox(), DIRECT,
+                to.storeExecutor(), () -> { }, clock, to.forwardSecrecy(), to.groups().inbox());
+        EnvelopeIngest ingest = new EnvelopeIngest(to.database(), to.envelopes(),
+                new EnvelopeOpener(to.keys().agreement()), inbox, DIRECT, to.storeExecutor(), () -> { }, clock);
+        ingest.handleGroupMessages(to.groups().inbox());
+        Account.call(to.storeExecutor(), () -> ingest.receive(new EnvelopeRecord(envelope.bytes(), 0), "test"));
+        for (int i = 0; i < 4; i++) {
+            Account.call(to.storeExecutor(), () -> null);
+        }
+    }
+
+    private static StoredEnvelope stored(Account account, EnvelopeId id) throws Exception {
+        return Account.call(account.storeExecutor(),
+                () -> account.database().read(t -> account.envelopes().find(t, id))).orElseThrow();
+    }
+
+    @SuppressWarnings("unused")
+    private static List<GroupMessage> messages(Account account, GroupId id) throws Exception {
+        return account.groups().messages(id);
+    }
+}
