@@ -44,7 +44,7 @@ final class ChannelCell extends JPanel implements ListCellRenderer<ChannelInfo> 
         name.setFont(font.deriveFont(Font.BOLD));
         kind.setFont(font.deriveFont(font.getSize2D() * 0.9f));
         name.setText(value.name());
-        String description = texts.text(value.isPrivate() ? "channel.private" : "channel.public") + " · "
+        String description = texts.text(value.isPrivate() ? "channel.kind.private" : "channel.kind.public") + " · "
                 + texts.text(value.canPost() ? "channel.canPost" : "channel.readOnly");
         kind.setText(description);
         setBackground(selected ? list.getSelectionBackground() : list.getBackground());

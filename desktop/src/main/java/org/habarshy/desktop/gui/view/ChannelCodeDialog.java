@@ -25,6 +25,7 @@ final class ChannelCodeDialog extends JDialog {
     ChannelCodeDialog(Window owner, Controls controls, String channel, String code, boolean justCreated,
                       int fontScalePercent) {
         super(owner, controls.texts().format("channel.code.title", channel), ModalityType.DOCUMENT_MODAL);
+        setName("channel.code.dialog");
         JLabel qr = new JLabel(new ImageIcon(QrCodes.draw(code, 220 * fontScalePercent / 100)));
         qr.setName("channel.code.qr");
         qr.setBorder(BorderFactory.createLineBorder(Color.WHITE, 6));

@@ -57,13 +57,14 @@ final class ChannelsPanel extends JPanel {
     private final JComboBox<Severity> severity = new JComboBox<>(Severity.values());
     private final JTextArea compose = new JTextArea(3, 30);
     private final JLabel title = new JLabel();
-    private final JLabel kind = new JLabel();
+    private final JTextArea kind = wrapping();
     private final JLabel error;
     private final JButton post;
     private final JButton share;
     private final JButton unsubscribe;
-    private final CardLayout composeCards = new CardLayout();
-    private final JPanel composeHolder = new JPanel(composeCards);
+    private final JPanel composeHolder = new JPanel(new BorderLayout());
+    private JComponent composeRow;
+    private JTextArea readOnly;
     private final CardLayout sideCards = new CardLayout();
     private final JPanel sideHolder = new JPanel(sideCards);
     private boolean updating;
@@ -107,10 +108,10 @@ final class ChannelsPanel extends JPanel {
         subscribe.setName("channel.subscribe");
         JButton create = controls.button("channel.create", this::openCreate);
         create.setName("channel.create");
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        // One button per row, full width: a flow layout would hide the second one in a narrow column.
+        JPanel buttons = new JPanel(new java.awt.GridLayout(0, 1, 0, 6));
         buttons.setOpaque(false);
         buttons.add(subscribe);
-        buttons.add(javax.swing.Box.createHorizontalStrut(8));
         buttons.add(create);
         JPanel header = new JPanel(new BorderLayout(0, 8));
         header.setBorder(BorderFactory.createEmptyBorder(12, 12, 8, 12));
@@ -122,8 +123,10 @@ final class ChannelsPanel extends JPanel {
         side.add(header, BorderLayout.NORTH);
         side.add(scroll, BorderLayout.CENTER);
         int em = channelList.getFont().getSize();
-        side.setMinimumSize(new Dimension(12 * em, 100));
-        side.setPreferredSize(new Dimension(20 * em, 400));
+        // Wide enough for the buttons' whole labels at any font size (200 % included).
+        int buttonsWidth = header.getPreferredSize().width;
+        side.setMinimumSize(new Dimension(Math.max(12 * em, buttonsWidth), 100));
+        side.setPreferredSize(new Dimension(Math.max(20 * em, buttonsWidth), 400));
         return side;
     }
 
@@ -157,12 +160,13 @@ final class ChannelsPanel extends JPanel {
         header.add(titleRow, BorderLayout.NORTH);
         header.add(kind, BorderLayout.SOUTH);
 
-        composeHolder.add(composeRow(), "post");
-        JLabel readOnly = new JLabel(controls.texts().text("channel.readOnlyHint"));
+        composeRow = composeRow();
+        readOnly = wrapping();
+        readOnly.setText(controls.texts().text("channel.readOnlyHint"));
         readOnly.setName("channel.readOnlyHint");
+        readOnly.getAccessibleContext().setAccessibleName(readOnly.getText());
         readOnly.setForeground(palette.secondaryText());
         readOnly.setBorder(BorderFactory.createEmptyBorder(8, 16, 12, 12));
-        composeHolder.add(readOnly, "readOnly");
 
         JPanel open = new JPanel(new BorderLayout());
         open.add(header, BorderLayout.NORTH);
@@ -173,7 +177,22 @@ final class ChannelsPanel extends JPanel {
         none.setForeground(palette.secondaryText());
         sideHolder.add(none, "none");
         sideHolder.add(open, "open");
+        // The split pane squeezes the channel column below its minimum when this side claims too much.
+        sideHolder.setMinimumSize(new Dimension(16 * postList.getFont().getSize(), 100));
         return sideHolder;
+    }
+
+    /** Text that looks like a label but wraps at the width it gets (long Kazakh and Russian lines at 200 %). */
+    private static JTextArea wrapping() {
+        JTextArea area = new JTextArea();
+        area.setEditable(false);
+        area.setFocusable(false);
+        area.setOpaque(false);
+        area.setLineWrap(true);
+        area.setWrapStyleWord(true);
+        area.setBorder(BorderFactory.createEmptyBorder());
+        area.setFont(javax.swing.UIManager.getFont("Label.font"));
+        return area;
     }
 
     private JComponent composeRow() {
@@ -264,7 +283,15 @@ final class ChannelsPanel extends JPanel {
             title.setText(channel.name());
             kind.setText(controls.texts().text(channel.isPrivate() ? "channel.private" : "channel.public") + " · "
                     + controls.texts().text(channel.canPost() ? "channel.canPost" : "channel.readOnly"));
-            composeCards.show(composeHolder, channel.canPost() ? "post" : "readOnly");
+            kind.getAccessibleContext().setAccessibleName(kind.getText());
+            JComponent bottom = channel.canPost() ? composeRow : readOnly;
+            if (bottom.getParent() != composeHolder) {
+                // Only the shown one is in the holder, so that it takes only the height it needs.
+                composeHolder.removeAll();
+                composeHolder.add(bottom);
+                composeHolder.revalidate();
+                composeHolder.repaint();
+            }
             List<ChannelPost> shown = model.posts();
             if (!samePosts(shown)) {
                 posts.clear();

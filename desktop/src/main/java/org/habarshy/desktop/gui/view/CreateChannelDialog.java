@@ -29,6 +29,7 @@ final class CreateChannelDialog extends JDialog {
     CreateChannelDialog(Window owner, Controls controls, ChannelsModel model, Themes.Palette palette,
                         int fontScalePercent) {
         super(owner, controls.texts().text("channel.create.title"), ModalityType.DOCUMENT_MODAL);
+        setName("channel.create.dialog");
         this.controls = controls;
         this.model = model;
         this.fontScalePercent = fontScalePercent;

@@ -270,10 +270,10 @@ public final class MainWindow implements AppModel.Listener {
         SwingUtilities.updateComponentTreeUI(frame);
     }
 
-    /** Shows tab {@code index} (tests and keyboard shortcuts). */
+    /** Shows tab {@code index} (tests and keyboard shortcuts); {@link #TAB_CHANNELS} finds the channels tab. */
     public void showTab(int index) {
         if (tabs != null) {
-            tabs.setSelectedIndex(index);
+            tabs.setSelectedIndex(index == TAB_CHANNELS ? channelsTab : index);
         }
     }
 }

@@ -37,6 +37,7 @@ final class SubscribeChannelDialog extends JDialog {
     SubscribeChannelDialog(Window owner, Controls controls, ChannelsModel model, BackgroundWork work,
                            Themes.Palette palette) {
         super(owner, controls.texts().text("channel.subscribe.title"), ModalityType.DOCUMENT_MODAL);
+        setName("channel.subscribe.dialog");
         this.controls = controls;
         this.model = model;
         this.work = work;
