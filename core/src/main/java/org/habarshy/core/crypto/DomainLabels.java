@@ -25,6 +25,15 @@ public final class DomainLabels {
     /** HKDF info prefix of the compact (SMS) sealed message key; see {@link CompactFormat}. */
     public static final String COMPACT_KEY = "habarshy/v1/compact-key";
 
+    /** Prefix of the message a channel key signs in a channel post (envelope kind 0x03). */
+    public static final String CHANNEL_POST = "habarshy/v1/channel-post";
+    /** HKDF info of the key that makes and checks the tags of a private channel's posts. */
+    public static final String CHANNEL_TAG = "habarshy/v1/channel-tag";
+    /** HKDF info of the key and nonce that encrypt one private channel post. */
+    public static final String CHANNEL_POST_KEY = "habarshy/v1/channel-post-key";
+    /** Label of the checksum of a channel code and of a posting key. */
+    public static final String CHANNEL_CODE = "habarshy/v1/channel-code";
+
     private DomainLabels() {
     }
 }

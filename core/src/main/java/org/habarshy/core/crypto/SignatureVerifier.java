@@ -15,6 +15,12 @@ public final class SignatureVerifier {
     private SignatureVerifier() {
     }
 
+    /** Returns true if {@code publicKey} is 32 bytes encoding a point of the prime-order subgroup (full check). */
+    public static boolean isValidPublicKey(byte[] publicKey) {
+        return publicKey != null && publicKey.length == Ed25519.PUBLIC_KEY_SIZE
+                && Ed25519.validatePublicKeyFull(publicKey, 0);
+    }
+
     /**
      * Returns normally if {@code signature} is a valid signature of {@code message} under {@code key}; otherwise
      * throws SignatureException (a GeneralSecurityException), including for a signature that is not 64 bytes.

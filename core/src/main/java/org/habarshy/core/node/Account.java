@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.channel.Channels;
 import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
@@ -77,6 +78,7 @@ public final class Account implements AutoCloseable {
     private final Outbox outbox;
     private final ForwardSecrecy forwardSecrecy;
     private final Groups groups;
+    private final Channels channels;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -93,6 +95,13 @@ public final class Account implements AutoCloseable {
         this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
         this.groups = new Groups(db, storeExecutor, cipher, contacts, envelopes, outbox, forwardSecrecy,
                 keys.signing(), keys.card(), clock, random, this::announceNewEnvelopes);
+        this.channels = new Channels(db, storeExecutor, cipher, envelopes, clock, random,
+                this::announceNewEnvelopes);
+    }
+
+    /** Returns this account's broadcast channels (docs/PROTOCOL.md §12). */
+    public Channels channels() {
+        return channels;
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */

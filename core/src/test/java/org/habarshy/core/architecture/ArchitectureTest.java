@@ -93,6 +93,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void channelsUseOnlyTheJdkTheApiCryptoStoreAndCodes() {
+        classes().that().resideInAPackage("org.habarshy.core.channel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.channel..", "org.habarshy.core.crypto..", "org.habarshy.core.store..",
+                        "org.habarshy.core.identity..")
+                .check(core);
+    }
+
+    @Test
     void onlyStoreUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);

@@ -2,6 +2,8 @@ package org.habarshy.desktop.cli;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import org.habarshy.core.channel.ChannelException;
+import org.habarshy.core.channel.InvalidChannelCodeException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.node.ContactKeyChangedException;
@@ -36,6 +38,7 @@ final class UserMessages {
     static int exitCode(Exception e) {
         if (e instanceof InvalidContactCodeException || e instanceof UnknownContactException
                 || e instanceof ContactKeyChangedException
+                || e instanceof ChannelException || e instanceof InvalidChannelCodeException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
                 || e instanceof IllegalArgumentException || isPassphraseProblem(e)) {
             return USAGE;

@@ -72,6 +72,7 @@ public final class AppModel implements AutoCloseable {
     private final SettingsFile settingsFile;
     private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ChannelsModel channels;
 
     // UI thread only.
     private Settings settings;
@@ -90,6 +91,12 @@ public final class AppModel implements AutoCloseable {
         this.work = work;
         this.clock = clock;
         this.network = NetworkSummary.of(Optional.empty(), "", settings);
+        this.channels = new ChannelsModel(work, () -> Optional.ofNullable(session).map(MessengerSession::channels));
+    }
+
+    /** Returns the model of the channels tab. */
+    public ChannelsModel channels() {
+        return channels;
     }
 
     /** Adds a listener. */
@@ -104,6 +111,7 @@ public final class AppModel implements AutoCloseable {
     public void start() {
         openDataDirectory();
         work.every(REFRESH_MILLIS, this::refreshOnWorker);
+        channels.start(REFRESH_MILLIS);
     }
 
     private void openDataDirectory() {

@@ -91,6 +91,11 @@ public final class MessengerSession implements AutoCloseable {
         return nodeError;
     }
 
+    /** Returns this account's broadcast channels. */
+    public org.habarshy.core.channel.Channels channels() {
+        return account.channels();
+    }
+
     /** Returns this user's display name. */
     public String name() {
         return account.card().name();

@@ -21,11 +21,14 @@ final class AlertBanner extends JPanel {
 
     private final transient Texts texts;
     private final JLabel message = new JLabel();
+    private final transient Themes.Palette palette;
     private String lastAlias;
+    private transient Runnable openAlert;
 
     AlertBanner(Controls controls, Themes.Palette palette, Consumer<String> open) {
         super(new BorderLayout(12, 0));
         this.texts = controls.texts();
+        this.palette = palette;
         setName("alert.banner");
         setBackground(palette.accent());
         setBorder(BorderFactory.createCompoundBorder(
@@ -35,7 +38,9 @@ final class AlertBanner extends JPanel {
         message.setForeground(palette.onAccent());
         message.setFont(message.getFont().deriveFont(Font.BOLD));
         JButton show = controls.button("alert.open", () -> {
-            if (lastAlias != null) {
+            if (openAlert != null) {
+                openAlert.run();
+            } else if (lastAlias != null) {
                 open.accept(lastAlias);
             }
             setVisible(false);
@@ -57,6 +62,29 @@ final class AlertBanner extends JPanel {
         long senders = aliases.stream().distinct().count();
         String text = senders == 1 ? texts.format("alert.newFrom", aliases.size(), lastAlias)
                 : texts.format("alert.newMany", aliases.size(), senders);
+        openAlert = null;
+        colours(palette.accent(), palette.onAccent());
+        show(text);
+    }
+
+    /**
+     * Announces an urgent channel alert in the danger colour (the text itself says it is urgent, so colour is never
+     * the only signal); the open button runs {@code open}.
+     */
+    void announceUrgent(String text, Runnable open) {
+        openAlert = open;
+        colours(palette.danger(), palette.onDanger());
+        show(text);
+    }
+
+    private void colours(java.awt.Color background, java.awt.Color foreground) {
+        setBackground(background);
+        message.setForeground(foreground);
+        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(0, 0, 2, 0, foreground),
+                BorderFactory.createEmptyBorder(8, 16, 8, 12)));
+    }
+
+    private void show(String text) {
         message.setText(text);
         getAccessibleContext().setAccessibleName(text);
         setVisible(true);

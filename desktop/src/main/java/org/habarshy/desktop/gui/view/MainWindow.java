@@ -19,12 +19,14 @@ import javax.swing.SwingUtilities;
 import org.habarshy.desktop.gui.i18n.Mnemonic;
 import org.habarshy.desktop.gui.i18n.Texts;
 import org.habarshy.desktop.gui.model.AppModel;
+import org.habarshy.core.channel.ChannelPost;
 import org.habarshy.desktop.gui.model.BackgroundWork;
+import org.habarshy.desktop.gui.model.ChannelsModel;
 import org.habarshy.desktop.gui.model.Settings;
 
 /**
  * The app's window: a card per stage (first run, unlock, main screens, wiped) and, in the main card, the header
- * with the panic button, the alert banner and tabs for chats, "my code", network and settings (Ctrl+1..4). A
+ * with the panic button, the alert banner and tabs for chats, "my code", network, settings and channels (Ctrl+1..). A
  * change of language, theme or font size rebuilds the contents from the model.
  */
 public final class MainWindow implements AppModel.Listener {
@@ -36,6 +38,8 @@ public final class MainWindow implements AppModel.Listener {
     public static final int TAB_NETWORK = 2;
     /** The settings tab. */
     public static final int TAB_SETTINGS = 3;
+    /** The channels tab (after groups at 4; while there is no groups tab it is the fifth tab). */
+    public static final int TAB_CHANNELS = 5;
 
     private final JFrame frame = new JFrame();
     private final AppModel model;
@@ -47,6 +51,8 @@ public final class MainWindow implements AppModel.Listener {
     private JTabbedPane tabs;
     private ChatsPanel chats;
     private NetworkPanel network;
+    private ChannelsPanel channelsPanel;
+    private int channelsTab = -1;
     private AlertBanner banner;
     private final CardLayout cards = new CardLayout();
     private final JPanel root = new JPanel(cards);
@@ -64,7 +70,25 @@ public final class MainWindow implements AppModel.Listener {
         frame.setSize(new Dimension(1100, 740));
         frame.setLocationByPlatform(true);
         model.addListener(this);
+        model.channels().addListener(new ChannelsModel.Listener() {
+            @Override
+            public void channelsChanged() {
+                if (channelsPanel != null) {
+                    channelsPanel.refresh();
+                }
+                attention.title(texts.text("app.name"), unreadTotal());
+            }
+
+            @Override
+            public void urgentPosts(List<ChannelPost> posts) {
+                announceUrgent(posts);
+            }
+        });
         rebuild(model.settings());
+    }
+
+    private int unreadTotal() {
+        return model.unreadTotal() + model.channels().unreadTotal();
     }
 
     /** Returns the frame. */
@@ -86,13 +110,14 @@ public final class MainWindow implements AppModel.Listener {
         root.add(new WipedPanel(controls, model), AppModel.Stage.WIPED.name());
         chats = null;
         network = null;
+        channelsPanel = null;
         if (model.stage() == AppModel.Stage.READY) {
             root.add(mainScreens(), AppModel.Stage.READY.name());
             tabs.setSelectedIndex(Math.max(0, Math.min(tab, tabs.getTabCount() - 1)));
         }
         shown = model.stage();
         cards.show(root, shown.name());
-        attention.title(texts.text("app.name"), model.unreadTotal());
+        attention.title(texts.text("app.name"), unreadTotal());
         root.revalidate();
         root.repaint();
     }
@@ -116,6 +141,12 @@ public final class MainWindow implements AppModel.Listener {
             return network;
         }), TAB_NETWORK);
         addTab("tab.settings", new LazyTab(() -> new SettingsPanel(controls, model, palette)), TAB_SETTINGS);
+        channelsTab = Math.min(TAB_CHANNELS, tabs.getTabCount());
+        addTab("tab.channels", new LazyTab(() -> {
+            channelsPanel = new ChannelsPanel(controls, model.channels(), work, palette,
+                    model.settings().fontScalePercent());
+            return channelsPanel;
+        }), channelsTab);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() instanceof LazyTab lazy) {
                 lazy.build();
@@ -170,6 +201,29 @@ public final class MainWindow implements AppModel.Listener {
         }
     }
 
+    /** Raises the visual alert for urgent channel posts: banner, window attention and a border flash. */
+    private void announceUrgent(List<ChannelPost> posts) {
+        ChannelPost last = posts.get(posts.size() - 1);
+        String firstLine = last.text().lines().findFirst().orElse("");
+        String text = posts.size() == 1 ? texts.format("channel.alert.one", last.channel(), firstLine)
+                : texts.format("channel.alert.many", posts.size(), last.channel(), firstLine);
+        if (banner != null) {
+            banner.announceUrgent(text, () -> openChannel(last.channel()));
+        }
+        // Urgent alerts always flash the border, whatever the setting for messages: they must not be missed.
+        attention.signal(true, palette.danger());
+    }
+
+    private void openChannel(String name) {
+        if (tabs != null && channelsTab >= 0) {
+            tabs.setSelectedIndex(channelsTab);
+            model.channels().select(name);
+            if (channelsPanel != null) {
+                channelsPanel.focusPosts();
+            }
+        }
+    }
+
     private void openPanic() {
         new PanicDialog(frame, controls, model, palette).setVisible(true);
     }
@@ -191,7 +245,7 @@ public final class MainWindow implements AppModel.Listener {
         if (chats != null) {
             chats.refresh();
         }
-        attention.title(texts.text("app.name"), model.unreadTotal());
+        attention.title(texts.text("app.name"), unreadTotal());
     }
 
     @Override
@@ -216,10 +270,10 @@ public final class MainWindow implements AppModel.Listener {
         SwingUtilities.updateComponentTreeUI(frame);
     }
 
-    /** Shows tab {@code index} (tests and keyboard shortcuts). */
+    /** Shows tab {@code index} (tests and keyboard shortcuts); {@link #TAB_CHANNELS} finds the channels tab. */
     public void showTab(int index) {
         if (tabs != null) {
-            tabs.setSelectedIndex(index);
+            tabs.setSelectedIndex(index == TAB_CHANNELS ? channelsTab : index);
         }
     }
 }
