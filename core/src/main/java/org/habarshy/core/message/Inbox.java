@@ -39,6 +39,7 @@ public final class Inbox {
     private final Runnable announce;
     private final Clock clock;
     private final ForwardSecrecy sessions;
+    private final AttachmentHook attachments;
     private final ContentCodec codec = new ContentCodec();
 
     /**
@@ -59,6 +60,19 @@ public final class Inbox {
     public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
                  Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
                  ForwardSecrecy sessions) {
+        this(db, envelopes, messages, outbox, cryptoExecutor, storeExecutor, announce, clock, sessions, null);
+    }
+
+    /**
+     * Creates the inbox; ratchet content is decrypted in {@code sessions}, and files and reports go to
+     * {@code attachments} (dropped with a log line if null).
+     *
+     * @param announce run on the store executor after new envelopes (receipts) were stored
+     */
+    public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
+                 Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
+                 ForwardSecrecy sessions, AttachmentHook attachments) {
+        this.attachments = attachments;
         this.sessions = sessions;
         this.db = db;
         this.envelopes = envelopes;
@@ -78,6 +92,10 @@ public final class Inbox {
             acceptReceipt(opened.sender(), receipt);
         } else if (content instanceof RatchetContent ratchet) {
             acceptRatchet(opened, ratchet);
+        } else if (attachments != null && attachments.handles(content)) {
+            if (db.write(t -> attachments.accept(t, opened, content))) {
+                answer(opened);
+            }
         }
     }
 
@@ -117,6 +135,9 @@ public final class Inbox {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message with malformed content: "
                         + e.getMessage());
                 return Optional.of(false); // the session moved on; keep that, store nothing
+            }
+            if (attachments != null && attachments.handles(content)) {
+                return Optional.of(attachments.accept(t, opened, content));
             }
             if (!(content instanceof TextContent text)) {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message holds no text; ignored");
@@ -165,6 +186,9 @@ public final class Inbox {
                         && messages.advanceState(t, id, reached)) {
                     changed++;
                 }
+            }
+            if (attachments != null) {
+                changed += attachments.acknowledge(t, from, receipt.acknowledged(), reached);
             }
             return changed;
         });

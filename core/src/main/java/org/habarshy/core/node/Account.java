@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.attachment.Attachments;
 import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
@@ -75,6 +76,7 @@ public final class Account implements AutoCloseable {
     private final SettingsStore settings = new SettingsStore();
     private final Outbox outbox;
     private final ForwardSecrecy forwardSecrecy;
+    private final Attachments attachments;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -89,6 +91,21 @@ public final class Account implements AutoCloseable {
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
         this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
+        this.attachments = new Attachments(db, storeExecutor, cipher, envelopes, contacts, outbox, forwardSecrecy,
+                random, clock, this::newEnvelopeQueued,
+                t -> settings.get(t, READ_RECEIPTS).map(Boolean::parseBoolean).orElse(true));
+    }
+
+    /** Returns the files and reports of this account (sending, listing, saving). */
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    private void newEnvelopeQueued() {
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            listener.run();
+        }
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */

@@ -107,13 +107,14 @@ public final class Node implements AutoCloseable {
         AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
-                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy());
+                cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy(),
+                account.attachments().hook());
         this.carryLimits = config.carry();
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock(), carryLimits, flood);
         this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
-                account.messageStore(), account.clock());
+                account.messageStore(), account.clock(), account.attachments().hook());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);

@@ -5,9 +5,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.FileChunkContent;
+import org.habarshy.core.api.message.FileManifestContent;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
+import org.habarshy.core.api.message.ReportContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.RatchetHeader;
 import org.habarshy.core.crypto.RatchetSession;
@@ -40,6 +43,12 @@ public final class ContentCodec {
             builder.setReceipt(r);
         } else if (content instanceof RatchetContent ratchet) {
             builder.setRatchet(ByteString.copyFrom(ratchet.message()));
+        } else if (content instanceof FileManifestContent manifest) {
+            AttachmentContentCodec.encodeManifest(builder, manifest);
+        } else if (content instanceof FileChunkContent chunk) {
+            AttachmentContentCodec.encodeChunk(builder, chunk);
+        } else if (content instanceof ReportContent report) {
+            AttachmentContentCodec.encodeReport(builder, report);
         } else {
             throw new IllegalArgumentException("unsupported content: " + content.getClass().getSimpleName());
         }
@@ -68,6 +77,12 @@ public final class ContentCodec {
                     return receipt(content.getReceipt());
                 case RATCHET:
                     return ratchet(content.getRatchet());
+                case FILE_MANIFEST:
+                    return AttachmentContentCodec.decodeManifest(content.getFileManifest());
+                case FILE_CHUNK:
+                    return AttachmentContentCodec.decodeChunk(content.getFileChunk());
+                case REPORT:
+                    return AttachmentContentCodec.decodeReport(content.getReport());
                 default:
                     throw new MalformedRecordException("content of unknown kind");
             }
