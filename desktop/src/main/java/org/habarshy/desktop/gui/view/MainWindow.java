@@ -116,6 +116,8 @@ public final class MainWindow implements AppModel.Listener {
             return network;
         }), TAB_NETWORK);
         addTab("tab.settings", new LazyTab(() -> new SettingsPanel(controls, model, palette)), TAB_SETTINGS);
+        // Reports: index 6 once the groups (4) and channels (5) tabs are in; appended after whatever is there.
+        addTab("tab.reports", new LazyTab(() -> new ReportsPanel(controls, model, palette)), tabs.getTabCount());
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() instanceof LazyTab lazy) {
                 lazy.build();
