@@ -1,6 +1,5 @@
 package org.habarshy.desktop.gui.model;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.habarshy.core.api.attachment.Attachment;
 import org.habarshy.core.api.attachment.AttachmentLimits;
 import org.habarshy.core.api.attachment.Report;
@@ -118,14 +118,17 @@ public final class FilesModel {
         }
     }
 
-    /** Makes a thumbnail of a complete received photo, at most {@code maxSide} pixels a side. */
-    public void thumbnail(AttachmentRow row, int maxSide, Consumer<Optional<BufferedImage>> done) {
+    /**
+     * Reads a complete received photo and turns it into a preview with {@code decoder}, both on the worker thread
+     * (decoding never runs on the UI thread); {@code done} gets the preview, or empty.
+     */
+    public <T> void thumbnail(AttachmentRow row, Function<byte[], Optional<T>> decoder, Consumer<Optional<T>> done) {
         if (!row.previewable()) {
             done.accept(Optional.empty());
             return;
         }
-        app.withSession(s -> s.attachments().bytes(row.file(), MAX_PREVIEW_BYTES)
-                .flatMap(bytes -> Thumbnails.of(bytes, maxSide)), done, e -> done.accept(Optional.empty()));
+        app.withSession(s -> s.attachments().bytes(row.file(), MAX_PREVIEW_BYTES).flatMap(decoder), done,
+                e -> done.accept(Optional.empty()));
     }
 
     /** Sends a report to the editor {@code alias}; {@code done} gets the error, if any. */

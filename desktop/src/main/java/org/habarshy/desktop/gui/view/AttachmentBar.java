@@ -23,6 +23,7 @@ import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 import javax.swing.Timer;
 import org.habarshy.core.api.attachment.FileId;
+import org.habarshy.desktop.gui.image.Thumbnails;
 import org.habarshy.desktop.gui.model.AppModel;
 import org.habarshy.desktop.gui.model.AttachmentRow;
 import org.habarshy.desktop.gui.model.FilesModel;
@@ -137,7 +138,7 @@ final class AttachmentBar extends JPanel {
         for (AttachmentRow row : fresh) {
             if (row.previewable() && !thumbnails.containsKey(row.file().id())) {
                 thumbnails.put(row.file().id(), new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB));
-                files.thumbnail(row, THUMBNAIL, image -> {
+                files.thumbnail(row, bytes -> Thumbnails.of(bytes, THUMBNAIL), image -> {
                     image.ifPresentOrElse(i -> thumbnails.put(row.file().id(), i),
                             () -> thumbnails.remove(row.file().id()));
                     list.repaint();

@@ -112,7 +112,7 @@ class FilesModelTest {
                 .contains("file.error.too_large");
 
         Path photo = Files.write(tmp.resolve("photo.png"),
-                ThumbnailsTest.png(640, 480, BufferedImage.TYPE_INT_RGB));
+                org.habarshy.desktop.gui.image.ThumbnailsTest.png(640, 480, BufferedImage.TYPE_INT_RGB));
         bob.attachments().sendFiles(bob.contact("aigerim"), List.of(photo));
         Await.until("the photo arrives", LIMIT, () -> rows().stream()
                 .anyMatch(r -> !r.outgoing() && r.saveable()));
@@ -122,7 +122,7 @@ class FilesModelTest {
         assertThat(received.alias()).isEqualTo("Bob");
 
         CompletableFuture<Optional<BufferedImage>> thumb = new CompletableFuture<>();
-        ui.submit(() -> files.thumbnail(received, 48, thumb::complete)).get(30, TimeUnit.SECONDS);
+        ui.submit(() -> files.thumbnail(received, b -> org.habarshy.desktop.gui.image.Thumbnails.of(b, 48), thumb::complete)).get(30, TimeUnit.SECONDS);
         assertThat(thumb.get(30, TimeUnit.SECONDS)).hasValueSatisfying(i -> assertThat(i.getWidth()).isEqualTo(48));
 
         Path out = Files.createDirectory(tmp.resolve("out"));

@@ -1,4 +1,4 @@
-package org.habarshy.desktop.gui.model;
+package org.habarshy.desktop.gui.image;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,4 +1,4 @@
-package org.habarshy.desktop.gui.model;
+package org.habarshy.desktop.gui.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Previews are bounded in size, decode huge images not at all, and treat garbage as "no preview". */
-class ThumbnailsTest {
-    static byte[] png(int width, int height, int type) throws Exception {
+public class ThumbnailsTest {
+    public static byte[] png(int width, int height, int type) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, type), "png", out);
         return out.toByteArray();
