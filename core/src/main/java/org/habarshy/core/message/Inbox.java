@@ -41,6 +41,7 @@ public final class Inbox {
     private final Clock clock;
     private final ForwardSecrecy sessions;
     private final GroupTraffic groups;
+    private final AttachmentHook attachments;
     private final ContentCodec codec = new ContentCodec();
 
     /**
@@ -61,19 +62,21 @@ public final class Inbox {
     public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
                  Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
                  ForwardSecrecy sessions) {
-        this(db, envelopes, messages, outbox, cryptoExecutor, storeExecutor, announce, clock, sessions, null);
+        this(db, envelopes, messages, outbox, cryptoExecutor, storeExecutor, announce, clock, sessions, null, null);
     }
 
     /**
-     * Creates the inbox; ratchet content is decrypted in {@code sessions} and private-group content goes to
-     * {@code groups} (dropped if null).
+     * Creates the inbox; ratchet content is decrypted in {@code sessions}, private-group content goes to
+     * {@code groups} (dropped if null), and files and reports go to {@code attachments} (dropped with a log line
+     * if null).
      *
      * @param announce run on the store executor after new envelopes (receipts) were stored
      */
     public Inbox(Database db, EnvelopeStore envelopes, MessageStore messages, Outbox outbox,
                  Executor cryptoExecutor, Executor storeExecutor, Runnable announce, Clock clock,
-                 ForwardSecrecy sessions, GroupTraffic groups) {
+                 ForwardSecrecy sessions, GroupTraffic groups, AttachmentHook attachments) {
         this.groups = groups;
+        this.attachments = attachments;
         this.sessions = sessions;
         this.db = db;
         this.envelopes = envelopes;
@@ -98,6 +101,10 @@ public final class Inbox {
                 groups.acceptContent(t, opened.sender(), opened.senderAgreementKey(), group);
                 return null;
             });
+        } else if (attachments != null && attachments.handles(content)) {
+            if (db.write(t -> attachments.accept(t, opened, content))) {
+                answer(opened);
+            }
         }
     }
 
@@ -141,6 +148,9 @@ public final class Inbox {
             if (content instanceof GroupContent group && groups != null) {
                 groups.acceptContent(t, opened.sender(), opened.senderAgreementKey(), group);
                 return Optional.of(false);
+            }
+            if (attachments != null && attachments.handles(content)) {
+                return Optional.of(attachments.accept(t, opened, content));
             }
             if (!(content instanceof TextContent text)) {
                 LOG.log(System.Logger.Level.WARNING, "forward-secret message holds no text; ignored");
@@ -189,6 +199,9 @@ public final class Inbox {
                         && messages.advanceState(t, id, reached)) {
                     changed++;
                 }
+            }
+            if (attachments != null) {
+                changed += attachments.acknowledge(t, from, receipt.acknowledged(), reached);
             }
             return changed;
         });

@@ -34,10 +34,18 @@ public final class LinkSyncStorage implements SessionStorage {
     private final EnvelopeStore envelopes;
     private final MessageStore messages;
     private final Clock clock;
+    private final AttachmentHook attachments;
 
     /** Creates the storage view; {@code envelopesPath} handles offers, requests and received envelopes. */
     public LinkSyncStorage(SyncStorage envelopesPath, Database db, EnvelopeStore envelopes, MessageStore messages,
                            Clock clock) {
+        this(envelopesPath, db, envelopes, messages, clock, null);
+    }
+
+    /** Creates the storage view that also counts carriers of outgoing file and report envelopes. */
+    public LinkSyncStorage(SyncStorage envelopesPath, Database db, EnvelopeStore envelopes, MessageStore messages,
+                           Clock clock, AttachmentHook attachments) {
+        this.attachments = attachments;
         this.envelopesPath = envelopesPath;
         this.db = db;
         this.envelopes = envelopes;
@@ -113,7 +121,8 @@ public final class LinkSyncStorage implements SessionStorage {
     /** Counts one more link session for each of the user's outgoing messages among {@code ids}. */
     public void carried(Collection<EnvelopeId> ids) {
         try {
-            int n = db.write(t -> messages.addCarrier(t, ids));
+            int n = db.write(t -> messages.addCarrier(t, ids)
+                    + (attachments == null ? 0 : attachments.carried(t, ids)));
             if (n > 0) {
                 LOG.log(System.Logger.Level.DEBUG, "{0} outgoing message(s) carried by one more peer", n);
             }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.identity.Contact;
-import org.habarshy.core.channel.Channels;
 import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
@@ -25,6 +24,8 @@ import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.attachment.Attachments;
+import org.habarshy.core.channel.Channels;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
@@ -79,6 +80,7 @@ public final class Account implements AutoCloseable {
     private final ForwardSecrecy forwardSecrecy;
     private final Groups groups;
     private final Channels channels;
+    private final Attachments attachments;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -97,11 +99,19 @@ public final class Account implements AutoCloseable {
                 keys.signing(), keys.card(), clock, random, this::announceNewEnvelopes);
         this.channels = new Channels(db, storeExecutor, cipher, envelopes, clock, random,
                 this::announceNewEnvelopes);
+        this.attachments = new Attachments(db, storeExecutor, cipher, envelopes, contacts, outbox, forwardSecrecy,
+                random, clock, this::announceNewEnvelopes,
+                t -> settings.get(t, READ_RECEIPTS).map(Boolean::parseBoolean).orElse(true));
     }
 
     /** Returns this account's broadcast channels (docs/PROTOCOL.md §12). */
     public Channels channels() {
         return channels;
+    }
+
+    /** Returns the files and reports of this account (sending, listing, saving). */
+    public Attachments attachments() {
+        return attachments;
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */

@@ -108,14 +108,14 @@ public final class Node implements AutoCloseable {
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
                 cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy(),
-                account.groups().inbox());
+                account.groups().inbox(), account.attachments().hook());
         this.carryLimits = config.carry();
         this.ingest = new EnvelopeIngest(account.database(), account.envelopes(),
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock(), carryLimits, flood);
         ingest.handleGroupMessages(account.groups().inbox());
         this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
-                account.messageStore(), account.clock());
+                account.messageStore(), account.clock(), account.attachments().hook());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);

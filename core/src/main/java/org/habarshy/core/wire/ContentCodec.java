@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.GroupContent;
+import org.habarshy.core.api.message.FileChunkContent;
+import org.habarshy.core.api.message.FileManifestContent;
 import org.habarshy.core.api.message.MessageContent;
 import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.api.message.ReceiptContent;
+import org.habarshy.core.api.message.ReportContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.RatchetHeader;
 import org.habarshy.core.crypto.RatchetSession;
@@ -43,6 +46,12 @@ public final class ContentCodec {
             builder.setRatchet(ByteString.copyFrom(ratchet.message()));
         } else if (content instanceof GroupContent group) {
             GroupCodec.encodeInto(builder, group);
+        } else if (content instanceof FileManifestContent manifest) {
+            AttachmentContentCodec.encodeManifest(builder, manifest);
+        } else if (content instanceof FileChunkContent chunk) {
+            AttachmentContentCodec.encodeChunk(builder, chunk);
+        } else if (content instanceof ReportContent report) {
+            AttachmentContentCodec.encodeReport(builder, report);
         } else {
             throw new IllegalArgumentException("unsupported content: " + content.getClass().getSimpleName());
         }
@@ -75,6 +84,12 @@ public final class ContentCodec {
                     return new GroupContent(GroupContent.Kind.UPDATE, content.getGroupUpdate().toByteArray());
                 case SENDER_KEY:
                     return new GroupContent(GroupContent.Kind.SENDER_KEY, content.getSenderKey().toByteArray());
+                case FILE_MANIFEST:
+                    return AttachmentContentCodec.decodeManifest(content.getFileManifest());
+                case FILE_CHUNK:
+                    return AttachmentContentCodec.decodeChunk(content.getFileChunk());
+                case REPORT:
+                    return AttachmentContentCodec.decodeReport(content.getReport());
                 default:
                     throw new MalformedRecordException("content of unknown kind");
             }

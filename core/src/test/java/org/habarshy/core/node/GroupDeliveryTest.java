@@ -192,7 +192,8 @@ class GroupDeliveryTest {
     private void carry(Account from, Account to, EnvelopeId id) throws Exception {
         StoredEnvelope envelope = stored(from, id);
         Inbox inbox = new Inbox(to.database(), to.envelopes(), to.messageStore(), to.outbox(), DIRECT,
-                to.storeExecutor(), () -> { }, clock, to.forwardSecrecy(), to.groups().inbox());
+                to.storeExecutor(), () -> { }, clock, to.forwardSecrecy(), to.groups().inbox(),
+                null);
         EnvelopeIngest ingest = new EnvelopeIngest(to.database(), to.envelopes(),
                 new EnvelopeOpener(to.keys().agreement()), inbox, DIRECT, to.storeExecutor(), () -> { }, clock);
         ingest.handleGroupMessages(to.groups().inbox());

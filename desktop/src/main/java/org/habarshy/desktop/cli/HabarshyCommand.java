@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, IdCommand.class, ContactCommand.class, RunCommand.class,
                 SendCommand.class, MessagesCommand.class, StatusCommand.class, PassphraseCommand.class,
                 SettingsCommand.class, PanicCommand.class, SimCommand.class,
-                ChannelCommand.class})
+                ChannelCommand.class,
+                SendFileCommand.class, FilesCommand.class, ReportCommand.class, ReportsCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

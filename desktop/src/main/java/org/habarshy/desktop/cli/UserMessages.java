@@ -4,6 +4,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.habarshy.core.channel.ChannelException;
 import org.habarshy.core.channel.InvalidChannelCodeException;
+import org.habarshy.core.attachment.AttachmentException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.node.ContactKeyChangedException;
@@ -40,7 +41,8 @@ final class UserMessages {
                 || e instanceof ContactKeyChangedException
                 || e instanceof ChannelException || e instanceof InvalidChannelCodeException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
-                || e instanceof IllegalArgumentException || isPassphraseProblem(e)) {
+                || e instanceof IllegalArgumentException || isPassphraseProblem(e)
+                || e instanceof AttachmentException a && a.reason() != AttachmentException.Reason.IO) {
             return USAGE;
         }
         if (e instanceof StoreException) {

@@ -448,6 +448,21 @@ public final class AppModel implements AutoCloseable {
         fire(Listener::conversationsChanged);
     }
 
+    /** Work done with the open session on the worker thread. */
+    @FunctionalInterface
+    public interface SessionTask<T> {
+        /** Runs on the worker thread. */
+        T run(MessengerSession session) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} with the open session on the worker thread, then {@code done} or {@code failed} on the UI
+     * thread (for feature view models such as {@link FilesModel}).
+     */
+    public <T> void withSession(SessionTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        work.submit(() -> task.run(requireSession()), done, failed);
+    }
+
     private MessengerSession requireSession() {
         if (session == null) {
             throw new IllegalStateException("no account is open");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.habarshy.core.api.identity.Contact;
+import org.habarshy.core.attachment.Attachments;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.identity.IdentityFile;
@@ -128,6 +129,21 @@ public final class MessengerSession implements AutoCloseable {
     /** Queues a text for {@code alias}. */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         return account.send(alias, text);
+    }
+
+    /** Returns the account's files and reports. */
+    public Attachments attachments() {
+        return account.attachments();
+    }
+
+    /** Returns every contact, by alias. */
+    public List<Contact> contacts() throws StoreException {
+        return account.contacts();
+    }
+
+    /** Returns the contact {@code alias}. */
+    public Contact contact(String alias) throws UnknownContactException, StoreException {
+        return account.contact(alias);
     }
 
     /**

@@ -197,10 +197,13 @@ final class ChatsPanel extends JPanel {
         hints.add(hint, BorderLayout.EAST);
         composeRow.add(hints, BorderLayout.SOUTH);
 
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(new AttachmentBar(controls, model, palette), BorderLayout.NORTH);
+        bottom.add(composeRow, BorderLayout.CENTER);
         JPanel open = new JPanel(new BorderLayout());
         open.add(header, BorderLayout.NORTH);
         open.add(scroll, BorderLayout.CENTER);
-        open.add(composeRow, BorderLayout.SOUTH);
+        open.add(bottom, BorderLayout.SOUTH);
 
         JPanel none = new JPanel(new java.awt.GridBagLayout());
         JLabel pick = new JLabel(controls.texts().text("conversation.none"));

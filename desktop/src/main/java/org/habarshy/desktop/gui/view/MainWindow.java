@@ -147,6 +147,8 @@ public final class MainWindow implements AppModel.Listener {
                     model.settings().fontScalePercent());
             return channelsPanel;
         }), channelsTab);
+        // Reports: index 6 once the groups (4) and channels (5) tabs are in; appended after whatever is there.
+        addTab("tab.reports", new LazyTab(() -> new ReportsPanel(controls, model, palette)), tabs.getTabCount());
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() instanceof LazyTab lazy) {
                 lazy.build();
