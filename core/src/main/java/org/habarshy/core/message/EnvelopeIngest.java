@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageContent;
+import org.habarshy.core.compact.CompactCarrier;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeOpener;
@@ -73,6 +74,7 @@ public final class EnvelopeIngest implements SyncStorage {
     private long batchBytes;
     private boolean flushScheduled;
     private boolean quotaLoaded;
+    private volatile CompactInbox compactInbox;
 
     /**
      * Creates the ingest path with the default carry limits; {@code announce} offers newly stored envelopes to
@@ -101,6 +103,20 @@ public final class EnvelopeIngest implements SyncStorage {
         this.storeExecutor = storeExecutor;
         this.announce = announce;
         this.clock = clock;
+    }
+
+    /**
+     * Opens compact carrier envelopes (kind 0x05, docs/PROTOCOL.md §15) with {@code inbox} from now on; without it
+     * they are only carried. Call before the node starts.
+     */
+    public void openCompactWith(CompactInbox inbox) {
+        this.compactInbox = inbox;
+    }
+
+    /** Returns true if this node opens envelopes with this header (sealed envelopes, and carriers when enabled). */
+    private boolean opens(EnvelopeHeader header) {
+        return header.supported() || (compactInbox != null && header.version() == EnvelopeFormat.VERSION
+                && header.kind() == CompactCarrier.KIND);
     }
 
     @Override
@@ -158,7 +174,7 @@ public final class EnvelopeIngest implements SyncStorage {
         EnvelopeId id = EnvelopeFormat.idOf(bytes);
         StoredEnvelope stored = new StoredEnvelope(id, bytes, header.createdAt(), header.expiresAt(),
                 record.hops() + 1, now);
-        batch.add(new Arrival(stored, linkLabel, header.supported()));
+        batch.add(new Arrival(stored, linkLabel, opens(header)));
         batchBytes += bytes.length;
         if (batch.size() >= MAX_BATCH || batchBytes >= MAX_BATCH_BYTES) {
             flush();
@@ -287,6 +303,14 @@ public final class EnvelopeIngest implements SyncStorage {
 
     /** Trial-opens an envelope (crypto executor), then hands verified content to the inbox. */
     private void open(EnvelopeId id, byte[] bytes) {
+        CompactInbox compact = compactInbox;
+        if (compact != null && CompactCarrier.isCarrier(bytes)) {
+            compact.open(id, bytes, () -> {
+                openedIds.add(id);
+                scheduleFlush();
+            });
+            return;
+        }
         Optional<OpenedEnvelope> opened = Optional.empty();
         MessageContent content = null;
         try {

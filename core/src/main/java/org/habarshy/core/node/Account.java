@@ -24,6 +24,10 @@ import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.CompressionDictionaries;
+import org.habarshy.core.compact.SmsCharset;
+import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
@@ -34,6 +38,7 @@ import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.CompactOutbox;
 import org.habarshy.core.message.ForwardSecrecy;
 import org.habarshy.core.message.MessageLimits;
 import org.habarshy.core.message.Outbox;
@@ -75,6 +80,9 @@ public final class Account implements AutoCloseable {
     private final SettingsStore settings = new SettingsStore();
     private final Outbox outbox;
     private final ForwardSecrecy forwardSecrecy;
+    private final CompactTextCodec compactTexts = new CompactTextCodec(new SmsCharset(),
+            CompressionDictionaries.builtIn());
+    private final CompactOutbox compactOutbox;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -89,6 +97,8 @@ public final class Account implements AutoCloseable {
         this.outbox = new Outbox(new EnvelopeSealer(keys.signing(), keys.agreement(), random), envelopes, messages,
                 clock);
         this.forwardSecrecy = new ForwardSecrecy(keys.agreement(), new RatchetSessionStore(cipher), random, clock);
+        this.compactOutbox = new CompactOutbox(new CompactSealer(keys.agreement(), random), compactTexts, envelopes,
+                messages, clock);
     }
 
     /** Creates a new, unencrypted identity and database in {@code dataDir}; refuses if an identity exists. */
@@ -307,6 +317,31 @@ public final class Account implements AutoCloseable {
     }
 
     /**
+     * Seals {@code text} for the contact {@code alias} as a compact message for the SMS path (docs/PROTOCOL.md §15):
+     * HBS1 text compressed with a preset dictionary, sealed static-static (no forward secrecy, no signature; see
+     * docs/THREAT_MODEL.md, "Compact messages"), in a compact carrier envelope that the mesh carries and SMS relays
+     * send as one or two SMS. Stored durably with the outgoing message, like {@link #send}. Refused
+     * (IllegalStateException) in a conversation with a disappearing-message timer, which compact messages do not
+     * carry; IllegalArgumentException for an empty text or one that needs more than 16 SMS.
+     */
+    public CompactOutbox.Queued sendCompact(String alias, String text) throws UnknownContactException, StoreException {
+        Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+        CompactOutbox.Queued queued = call(storeExecutor, () -> db.write(t -> {
+            if (contacts.disappearAfter(t, contact.card().identityKey()) > 0) {
+                throw new IllegalStateException("compact SMS messages cannot carry a disappearing-message timer;"
+                        + " turn the timer off for this conversation or send without SMS");
+            }
+            return compactOutbox.queueText(t, contact, text);
+        }));
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            storeExecutor.execute(listener);
+        }
+        return queued;
+    }
+
+    /**
      * Stores an envelope made outside this account (for example a signed public document of another kind) so
      * that the node carries it like any other, with {@code hops} = 0. The envelope must pass the same acceptance
      * checks as one received from a peer (docs/PROTOCOL.md section 3). Returns true if it was not held yet.
@@ -457,6 +492,18 @@ public final class Account implements AutoCloseable {
 
     ForwardSecrecy forwardSecrecy() {
         return forwardSecrecy;
+    }
+
+    CompactOutbox compactOutbox() {
+        return compactOutbox;
+    }
+
+    CompactTextCodec compactTexts() {
+        return compactTexts;
+    }
+
+    ContactStore contactStore() {
+        return contacts;
     }
 
     Clock clock() {

@@ -62,6 +62,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void compactCodecsUseOnlyTheJdkTheApiAndCrypto() {
+        classes().that().resideInAPackage("org.habarshy.core.compact..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.compact..", "org.habarshy.core.crypto..")
+                .check(core);
+    }
+
+    @Test
     void routingUsesOnlyTheJdkTheApiAndTheStore() {
         classes().that().resideInAPackage("org.habarshy.core.routing..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
