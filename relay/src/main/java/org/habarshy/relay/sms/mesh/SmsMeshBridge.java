@@ -39,9 +39,11 @@ final class SmsMeshBridge implements Bridge {
         out.put("sms.mesh.carried", sink.carried());
         out.put("sms.mesh.already-held", sink.alreadyHeld());
         out.put("sms.mesh.refused", sink.refused());
-        out.put("sms.mesh.compact-ignored", sink.compactIgnored());
+        out.put("sms.mesh.compact-carried", sink.compactCarried());
         out.put("sms.forward.skipped-too-large", forwarder.skippedTooLarge());
         out.put("sms.forward.skipped-too-old", forwarder.skippedTooOld());
+        out.put("sms.forward.compact", forwarder.compactForwarded());
+        out.put("sms.forward.malformed-carrier", forwarder.malformedCarriers());
         return out;
     }
 
