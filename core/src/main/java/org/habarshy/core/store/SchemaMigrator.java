@@ -23,7 +23,7 @@ final class SchemaMigrator {
 
     SchemaMigrator() {
         this(List.of(new MigrationV1(), new MigrationV2(), new MigrationV3(), new MigrationV4(),
-                new MigrationV5(), new MigrationV6()));
+                new MigrationV5(), new MigrationV6(), new MigrationV7()));
     }
 
     SchemaMigrator(List<Migration> steps) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.habarshy.core.compact.CompactCarrier;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.CompactFormat;
@@ -42,6 +43,7 @@ final class PeerForwarder implements AutoCloseable {
     private final List<SmsPeer> peers;
     private final SmsForwarding forwarding;
     private final Clock clock;
+    private final Predicate<byte[]> addressedToRelay;
     private final Map<String, Long> deferredUntil = new HashMap<>();
     private final AtomicLong skippedTooLarge = new AtomicLong();
     private final AtomicLong skippedTooOld = new AtomicLong();
@@ -53,7 +55,9 @@ final class PeerForwarder implements AutoCloseable {
         return t;
     });
 
-    PeerForwarder(Account account, SmsBridge bridge, List<SmsPeer> peers, SmsForwarding forwarding, Clock clock) {
+    PeerForwarder(Account account, SmsBridge bridge, List<SmsPeer> peers, SmsForwarding forwarding, Clock clock,
+                  Predicate<byte[]> addressedToRelay) {
+        this.addressedToRelay = addressedToRelay;
         this.account = account;
         this.bridge = bridge;
         this.peers = List.copyOf(peers);
@@ -93,7 +97,7 @@ final class PeerForwarder implements AutoCloseable {
         int queued = 0;
         for (CarriedEnvelope carried : account.carriedAfter(cursor, forwarding.batch())) {
             byte[] bytes = smsPayload(carried.bytes());
-            if (bytes.length == 0 || !worthAnSms(bytes, now)) {
+            if (bytes.length == 0 || addressedToRelay.test(bytes) || !worthAnSms(bytes, now)) {
                 bridge.skip(carried.seq(), peer).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 continue;
             }

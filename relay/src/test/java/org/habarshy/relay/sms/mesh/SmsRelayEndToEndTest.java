@@ -267,6 +267,47 @@ class SmsRelayEndToEndTest {
         assertThat(counter(relay2, "sms.forward.compact")).isEqualTo(90);
     }
 
+    /**
+     * The plain-SMS fallback through the daemon: Alice's request travels sealed to relay 1's SMS request key over the
+     * mesh; relay 1 sends the text as an ordinary UCS-2 SMS to the editor's number, only because Alice is in
+     * {@code sms.plain.allow}, and never forwards the request itself by SMS. Bob, not allowed, is refused.
+     */
+    @Test
+    void aPlainSmsRequestIsSentInClearToTheNumberOnlyForAnAllowedUser() throws Exception {
+        Properties p1 = relay("relay-1", NUMBER_1, "taraz", NUMBER_2);
+        p1.setProperty("sms.plain.allow", java.util.HexFormat.of().formatHex(alice.card().identityKey().bytes()));
+        RelayDaemon relay1 = track(startRelay(p1));
+        Await.until("relay 1 bound to the SMSC", LIMIT, () -> smsc.isBound("relay-1"));
+        String relayKey = java.nio.file.Files.readString(dir.resolve("relay-1").resolve("sms-request.pub")).strip();
+        assertThat(relayKey).matches("[0-9a-f]{64}");
+        alice.setSmsRelayKey(new org.habarshy.core.api.identity.AgreementKey(
+                java.util.HexFormat.of().parseHex(relayKey)));
+        bob.setSmsRelayKey(new org.habarshy.core.api.identity.AgreementKey(
+                java.util.HexFormat.of().parseHex(relayKey)));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        track(Node.start(bob, meshPeer(relay1.node().port())));
+
+        String text = "Қайдасың? Интернет жоқ. Хабарласшы.";
+        alice.sendUnencryptedSms("+77010000099", text);
+        bob.sendUnencryptedSms("+77010000098", "from someone not allowed");
+        Await.until("the plain SMS reached the SMSC", LIMIT,
+                () -> smsc.submitted().stream().anyMatch(s -> s.destination().equals("77010000099")));
+        Await.until("Bob's request refused", LIMIT, () -> counter(relay1, "sms.requests.refused-sender") == 1);
+        TestSmsc.Submitted plain = smsc.submitted().stream().filter(s -> s.destination().equals("77010000099"))
+                .findFirst().orElseThrow();
+        assertThat(plain.dataCoding()).isEqualTo((byte) 0x08);
+        assertThat(new String(plain.shortMessage(), java.nio.charset.StandardCharsets.UTF_16BE)).isEqualTo(text);
+        assertThat(counter(relay1, "sms.requests.plain-queued")).isEqualTo(1);
+        Thread.sleep(1_000); // ten forwarding rounds
+        assertThat(smsc.submitted()).as("only the plain SMS: the requests are not forwarded to the SMS peer")
+                .singleElement().isEqualTo(plain);
+        assertThat(alice.plainSmsHistory()).singleElement().satisfies(h -> {
+            assertThat(h.number()).isEqualTo("+77010000099");
+            assertThat(h.text()).isEqualTo(text);
+        });
+        assertThat(logs.lines()).noneMatch(line -> line.contains("77010000099") || line.contains(text));
+    }
+
     @Test
     void whenThePeersBudgetIsSpentNothingIsSentAndTheEnvelopeWaitsForTheNextDay() throws Exception {
         Properties p = relay("relay-1", NUMBER_1, "taraz", NUMBER_2);
