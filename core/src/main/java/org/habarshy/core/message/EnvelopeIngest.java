@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.MessageContent;
+import org.habarshy.core.compact.CompactCarrier;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeOpener;
@@ -75,6 +76,7 @@ public final class EnvelopeIngest implements SyncStorage {
     private boolean flushScheduled;
     private boolean quotaLoaded;
     private volatile GroupTraffic groups;
+    private volatile CompactInbox compactInbox;
 
     /**
      * Creates the ingest path with the default carry limits; {@code announce} offers newly stored envelopes to
@@ -103,6 +105,20 @@ public final class EnvelopeIngest implements SyncStorage {
         this.storeExecutor = storeExecutor;
         this.announce = announce;
         this.clock = clock;
+    }
+
+    /**
+     * Opens compact carrier envelopes (kind 0x05, docs/PROTOCOL.md §15) with {@code inbox} from now on; without it
+     * they are only carried. Call before the node starts.
+     */
+    public void openCompactWith(CompactInbox inbox) {
+        this.compactInbox = inbox;
+    }
+
+    /** Returns true if this node opens envelopes with this header (sealed envelopes, and carriers when enabled). */
+    private boolean opens(EnvelopeHeader header) {
+        return header.supported() || (compactInbox != null && header.version() == EnvelopeFormat.VERSION
+                && header.kind() == CompactCarrier.KIND);
     }
 
     @Override
@@ -313,6 +329,14 @@ public final class EnvelopeIngest implements SyncStorage {
         if (traffic != null && bytes.length > 1 && bytes[0] == EnvelopeFormat.VERSION
                 && bytes[1] == GroupMessageFormat.KIND_GROUP) {
             storeExecutor.execute(() -> openGroupMessage(id, bytes));
+            return;
+        }
+        CompactInbox compact = compactInbox;
+        if (compact != null && CompactCarrier.isCarrier(bytes)) {
+            compact.open(id, bytes, () -> {
+                openedIds.add(id);
+                scheduleFlush();
+            });
             return;
         }
         Optional<OpenedEnvelope> opened = Optional.empty();

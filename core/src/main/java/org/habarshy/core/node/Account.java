@@ -18,14 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
+import org.habarshy.core.api.message.PlainSms;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.attachment.Attachments;
 import org.habarshy.core.channel.Channels;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.CompressionDictionaries;
+import org.habarshy.core.compact.SmsCharset;
+import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
@@ -37,6 +43,7 @@ import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.IdentityKeys;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.message.CompactOutbox;
 import org.habarshy.core.message.ForwardSecrecy;
 import org.habarshy.core.message.MessageLimits;
 import org.habarshy.core.message.Outbox;
@@ -49,8 +56,10 @@ import org.habarshy.core.store.MessageStore;
 import org.habarshy.core.store.PeerStore;
 import org.habarshy.core.store.RatchetSessionStore;
 import org.habarshy.core.store.SettingsStore;
+import org.habarshy.core.store.SmsNumberStore;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.store.StoredEnvelope;
+import org.habarshy.core.sms.SmsRelayRequest;
 import org.habarshy.core.store.Transaction;
 
 /**
@@ -64,6 +73,7 @@ public final class Account implements AutoCloseable {
     public static final String DATABASE_FILE = "habarshy.db";
     private static final char[] NO_PASSPHRASE = new char[0];
     private static final String READ_RECEIPTS = "read-receipts";
+    private static final String SMS_RELAY_KEY = "sms-relay-key";
 
     private final Path dataDir;
     private final IdentityKeys keys;
@@ -81,6 +91,11 @@ public final class Account implements AutoCloseable {
     private final Groups groups;
     private final Channels channels;
     private final Attachments attachments;
+    private final CompactTextCodec compactTexts = new CompactTextCodec(new SmsCharset(),
+            CompressionDictionaries.builtIn());
+    private final CompactOutbox compactOutbox;
+    private final SmsNumberStore smsNumbers;
+    private final EnvelopeSealer requestSealer;
 
     private Account(Path dataDir, IdentityKeys keys, Database db, ExecutorService storeExecutor, Clock clock,
                     SecureRandom random) {
@@ -102,6 +117,10 @@ public final class Account implements AutoCloseable {
         this.attachments = new Attachments(db, storeExecutor, cipher, envelopes, contacts, outbox, forwardSecrecy,
                 random, clock, this::announceNewEnvelopes,
                 t -> settings.get(t, READ_RECEIPTS).map(Boolean::parseBoolean).orElse(true));
+        this.compactOutbox = new CompactOutbox(new CompactSealer(keys.agreement(), random), compactTexts, envelopes,
+                messages, clock);
+        this.smsNumbers = new SmsNumberStore(cipher);
+        this.requestSealer = new EnvelopeSealer(keys.signing(), keys.agreement(), random);
     }
 
     /** Returns this account's broadcast channels (docs/PROTOCOL.md §12). */
@@ -330,6 +349,101 @@ public final class Account implements AutoCloseable {
     }
 
     /**
+     * Seals {@code text} for the contact {@code alias} as a compact message for the SMS path (docs/PROTOCOL.md §15):
+     * HBS1 text compressed with a preset dictionary, sealed static-static (no forward secrecy, no signature; see
+     * docs/THREAT_MODEL.md, "Compact messages"), in a compact carrier envelope that the mesh carries and SMS relays
+     * send as one or two SMS. Stored durably with the outgoing message, like {@link #send}. Refused
+     * (IllegalStateException) in a conversation with a disappearing-message timer, which compact messages do not
+     * carry; IllegalArgumentException for an empty text or one that needs more than 16 SMS.
+     */
+    public CompactOutbox.Queued sendCompact(String alias, String text) throws UnknownContactException, StoreException {
+        Contact contact = call(storeExecutor, () -> db.read(t -> contacts.byAlias(t, alias)))
+                .orElseThrow(() -> new UnknownContactException(alias));
+        CompactOutbox.Queued queued = call(storeExecutor, () -> db.write(t -> {
+            if (contacts.disappearAfter(t, contact.card().identityKey()) > 0) {
+                throw new IllegalStateException("compact SMS messages cannot carry a disappearing-message timer;"
+                        + " turn the timer off for this conversation or send without SMS");
+            }
+            return compactOutbox.queueText(t, contact, text);
+        }));
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            storeExecutor.execute(listener);
+        }
+        return queued;
+    }
+
+    /**
+     * Binds the phone number {@code number} ('+' and 7..15 digits) to {@code alias}, for plain SMS; the alias need
+     * not be a contact (a phone without Habarshy). The number stays on this device (sealed at rest) and is only ever
+     * sent, sealed, to the SMS relay asked to send a plain SMS to it.
+     */
+    public void bindSmsNumber(String alias, String number) throws StoreException {
+        if (alias == null || alias.isBlank() || alias.length() > 64) {
+            throw new IllegalArgumentException("alias must be 1..64 characters");
+        }
+        if (!SmsRelayRequest.isNumber(number)) {
+            throw new IllegalArgumentException("a phone number is '+' and 7 to 15 digits, e.g. +77011234567");
+        }
+        call(storeExecutor, () -> db.write(t -> {
+            smsNumbers.bind(t, alias, number);
+            return null;
+        }));
+    }
+
+    /** Returns the phone number bound to {@code alias}, if any. */
+    public Optional<String> smsNumber(String alias) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> smsNumbers.number(t, alias)));
+    }
+
+    /** Sets the SMS request key of the relay that sends this user's plain SMS (the relay's {@code sms-request.pub}). */
+    public void setSmsRelayKey(AgreementKey relayKey) throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            settings.put(t, SMS_RELAY_KEY, java.util.HexFormat.of().formatHex(relayKey.bytes()));
+            return null;
+        }));
+    }
+
+    /** Returns the SMS request key of this user's SMS relay, if set. */
+    public Optional<AgreementKey> smsRelayKey() throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> settings.get(t, SMS_RELAY_KEY)))
+                .map(hex -> new AgreementKey(java.util.HexFormat.of().parseHex(hex)));
+    }
+
+    /**
+     * <b>UNENCRYPTED.</b> Asks this user's SMS relay to send {@code text} as an ordinary SMS to {@code number}: the
+     * request travels sealed to the relay (only the relay learns the number and the text), but the SMS itself can be
+     * read by the operator, the SMS centre, the relay and anyone with the phone. Recorded in the plain SMS history
+     * ({@link #plainSmsHistory}). Only ever called on the user's explicit choice for this message; IllegalStateException
+     * if no SMS relay is set.
+     */
+    public PlainSms sendUnencryptedSms(String number, String text) throws StoreException {
+        SmsRelayRequest request = new SmsRelayRequest(number, text);
+        AgreementKey relay = smsRelayKey().orElseThrow(() -> new IllegalStateException(
+                "no SMS relay is set: ask the relay operator for its sms-request.pub and run 'habarshy sms relay KEY'"));
+        long now = clock.millis();
+        long expires = now + MessageLimits.DEFAULT_TTL.toMillis();
+        byte[] bytes = requestSealer.seal(relay, request.encode(), now, expires);
+        EnvelopeId id = EnvelopeFormat.idOf(bytes);
+        PlainSms sms = new PlainSms(id, number, text, now);
+        call(storeExecutor, () -> db.write(t -> {
+            envelopes.insert(t, new StoredEnvelope(id, bytes, now, expires, 0, now));
+            smsNumbers.record(t, sms);
+            return null;
+        }));
+        Runnable listener = newEnvelopeListener;
+        if (listener != null) {
+            storeExecutor.execute(listener);
+        }
+        return sms;
+    }
+
+    /** Returns the unencrypted plain SMS this user sent, oldest first. */
+    public List<PlainSms> plainSmsHistory() throws StoreException {
+        return call(storeExecutor, () -> db.read(smsNumbers::history));
+    }
+
+    /**
      * Stores an envelope made outside this account (for example a signed public document of another kind) so
      * that the node carries it like any other, with {@code hops} = 0. The envelope must pass the same acceptance
      * checks as one received from a peer (docs/PROTOCOL.md section 3). Returns true if it was not held yet.
@@ -493,6 +607,18 @@ public final class Account implements AutoCloseable {
 
     ForwardSecrecy forwardSecrecy() {
         return forwardSecrecy;
+    }
+
+    CompactOutbox compactOutbox() {
+        return compactOutbox;
+    }
+
+    CompactTextCodec compactTexts() {
+        return compactTexts;
+    }
+
+    ContactStore contactStore() {
+        return contacts;
     }
 
     Clock clock() {

@@ -35,11 +35,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.crypto.AgreementKeyPair;
+import org.habarshy.core.crypto.CompactOpener;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.discovery.DiscoveredPeer;
 import org.habarshy.core.discovery.MdnsPeerDiscovery;
 import org.habarshy.core.discovery.PeerDiscovery;
 import org.habarshy.core.discovery.PeerDiscoveryListener;
+import org.habarshy.core.message.CompactInbox;
 import org.habarshy.core.message.EnvelopeIngest;
 import org.habarshy.core.message.Inbox;
 import org.habarshy.core.message.LinkSyncStorage;
@@ -114,6 +116,9 @@ public final class Node implements AutoCloseable {
                 new EnvelopeOpener(account.keys().agreement()), inbox, cryptoExecutor, storeExecutor,
                 this::announceNew, account.clock(), carryLimits, flood);
         ingest.handleGroupMessages(account.groups().inbox());
+        ingest.openCompactWith(new CompactInbox(account.database(), account.contactStore(), account.messageStore(),
+                account.envelopes(), new CompactOpener(account.keys().agreement()), account.compactOutbox(),
+                account.compactTexts(), cryptoExecutor, storeExecutor, this::announceNew, account.clock()));
         this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
                 account.messageStore(), account.clock(), account.attachments().hook());
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));

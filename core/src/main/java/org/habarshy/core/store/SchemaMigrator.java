@@ -23,7 +23,8 @@ final class SchemaMigrator {
 
     SchemaMigrator() {
         this(List.of(new MigrationV1(), new MigrationV2(), new MigrationV3(), new MigrationV4(),
-                new MigrationV5(), new MigrationV6(), new MigrationV7(), new MigrationV8(), new MigrationV9()));
+                new MigrationV5(), new MigrationV6(), new MigrationV7(), new MigrationV8(), new MigrationV9(),
+                new MigrationV10()));
     }
 
     SchemaMigrator(List<Migration> steps) {

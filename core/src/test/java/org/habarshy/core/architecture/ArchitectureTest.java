@@ -62,6 +62,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void smsRequestsUseOnlyTheJdk() {
+        classes().that().resideInAPackage("org.habarshy.core.sms..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.sms..")
+                .check(core);
+    }
+
+    @Test
+    void compactCodecsUseOnlyTheJdkTheApiAndCrypto() {
+        classes().that().resideInAPackage("org.habarshy.core.compact..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.compact..", "org.habarshy.core.crypto..")
+                .check(core);
+    }
+
+    @Test
     void routingUsesOnlyTheJdkTheApiAndTheStore() {
         classes().that().resideInAPackage("org.habarshy.core.routing..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",

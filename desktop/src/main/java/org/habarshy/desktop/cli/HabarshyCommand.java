@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 SendCommand.class, MessagesCommand.class, StatusCommand.class, PassphraseCommand.class,
                 SettingsCommand.class, PanicCommand.class, SimCommand.class,
                 ChannelCommand.class,
-                SendFileCommand.class, FilesCommand.class, ReportCommand.class, ReportsCommand.class})
+                SendFileCommand.class, FilesCommand.class, ReportCommand.class, ReportsCommand.class,
+                SmsCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

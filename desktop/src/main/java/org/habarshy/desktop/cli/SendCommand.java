@@ -2,7 +2,9 @@ package org.habarshy.desktop.cli;
 
 import java.util.concurrent.Callable;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.message.CompactOutbox;
 import org.habarshy.core.node.Account;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,6 +28,11 @@ final class SendCommand implements Callable<Integer> {
             + "from standard input.")
     String text;
 
+    @Option(names = "--via-sms", description = "Send it as a compact SMS message (docs/PROTOCOL.md §15): one or two "
+            + "SMS that SMS relays carry between islands of the mesh. Sealed with both identities' static keys: "
+            + "no forward secrecy, no disappearing timer.")
+    boolean viaSms;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +50,12 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Account account = passphrase.openAccount(data.resolve())) {
+            if (viaSms) {
+                CompactOutbox.Queued queued = account.sendCompact(alias, messageText());
+                spec.commandLine().getOut().println("queued " + queued.id().hex() + " as a compact SMS message ("
+                        + queued.compactBytes() + " bytes, " + queued.smsSegments() + " SMS)");
+                return 0;
+            }
             EnvelopeId id = account.send(alias, messageText());
             spec.commandLine().getOut().println("queued " + id.hex());
         }

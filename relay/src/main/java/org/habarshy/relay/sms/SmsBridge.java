@@ -177,6 +177,22 @@ public final class SmsBridge implements AutoCloseable {
         });
     }
 
+    /** Returns the position of the cursor {@code name} (not a peer's) in the relay's carried envelopes; 0 if new. */
+    public CompletableFuture<Long> namedCursor(String name) {
+        Objects.requireNonNull(name, "name");
+        return call(() -> store.cursor("named:" + name));
+    }
+
+    /** Moves the cursor {@code name} (not a peer's) to {@code seq}, in its own transaction. */
+    public CompletableFuture<Void> moveNamedCursor(String name, long seq) {
+        Objects.requireNonNull(name, "name");
+        return call(() -> {
+            store.setCursor("named:" + name, seq);
+            store.commit();
+            return null;
+        });
+    }
+
     /** Moves {@code peer}'s cursor past an envelope the relay decided not to forward by SMS (too big, too old). */
     public CompletableFuture<Void> skip(long seq, SmsPeer peer) {
         Objects.requireNonNull(peer, "peer");

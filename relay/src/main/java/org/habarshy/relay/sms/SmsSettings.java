@@ -93,6 +93,26 @@ public final class SmsSettings {
                 duration("sms.forward.max-age", d.maxAge()));
     }
 
+    /**
+     * Returns the identity keys (hex) of users whose plain-SMS requests this relay serves, from {@code sms.plain.allow}
+     * (comma-separated; {@code any} for everyone). Empty (the default): plain-SMS requests are refused.
+     */
+    public java.util.Set<String> plainSmsSenders() {
+        String value = keys.getOrDefault("sms.plain.allow", "").strip();
+        if (value.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String part : value.split(",")) {
+            String key = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!key.equals("any") && !key.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sms.plain.allow: 'any' or identity keys of 64 hex digits");
+            }
+            out.add(key);
+        }
+        return java.util.Set.copyOf(out);
+    }
+
     /** Returns the bridge limits, defaults for keys not given. */
     public SmsBridgeConfig bridgeConfig() {
         SmsBridgeConfig d = SmsBridgeConfig.defaults();

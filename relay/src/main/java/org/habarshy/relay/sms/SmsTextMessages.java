@@ -8,7 +8,8 @@ import org.habarshy.core.crypto.CompactOpener;
 import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.crypto.OpenedCompact;
-import org.habarshy.relay.sms.codec.CompactTextCodec;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.MalformedCompactTextException;
 import org.habarshy.relay.sms.codec.MalformedSmsException;
 
 /**
@@ -55,6 +56,10 @@ public final class SmsTextMessages {
             return Optional.empty();
         }
         OpenedCompact o = opened.get();
-        return Optional.of(new OpenedText(o.sender(), codec.decode(o.plaintext()), o.createdAt(), o.expiresAt()));
+        try {
+            return Optional.of(new OpenedText(o.sender(), codec.decode(o.plaintext()), o.createdAt(), o.expiresAt()));
+        } catch (MalformedCompactTextException e) {
+            throw new MalformedSmsException(e.getMessage());
+        }
     }
 }

@@ -12,13 +12,14 @@ import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.CompactOpener;
 import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
-import org.habarshy.relay.sms.codec.CompactTextCodec;
-import org.habarshy.relay.sms.codec.CompressionDictionaries;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.CompressionDictionaries;
 import org.habarshy.relay.sms.codec.MalformedSmsException;
-import org.habarshy.relay.sms.codec.SmsCharset;
+import org.habarshy.core.compact.SmsCharset;
 import org.habarshy.relay.sms.gateway.PhoneNumber;
 import org.habarshy.relay.sms.gateway.modem.SmsPdu;
 import org.habarshy.relay.sms.segment.SmsSegment;
+import org.habarshy.core.testing.SmsCorpus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +78,7 @@ class SmsDecodersRobustnessTest {
                     String text = codec.decode(mutate(seed));
                     assertThat(text.length()).isLessThanOrEqualTo(CompactTextCodec.MAX_TEXT_BYTES);
                     decoded++;
-                } catch (MalformedSmsException expected) {
+                } catch (org.habarshy.core.compact.MalformedCompactTextException expected) {
                     // documented outcome
                 }
             }

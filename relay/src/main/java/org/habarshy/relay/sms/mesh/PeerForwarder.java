@@ -11,8 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.habarshy.core.compact.CompactCarrier;
 import org.habarshy.core.crypto.EnvelopeFormat;
-import org.habarshy.core.crypto.EnvelopeHeader;
+import org.habarshy.core.crypto.CompactFormat;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.CarriedEnvelope;
@@ -27,7 +29,9 @@ import org.habarshy.relay.sms.segment.SmsSegmenter;
  * Walks the envelopes the relay holds ({@link Account#carriedAfter}) with one cursor per SMS peer, kept in the SMS
  * store, and hands each envelope that is small and recent enough to {@link SmsBridge#forward}. When a budget is
  * spent the peer waits until the next UTC day (budgets are per UTC day) and continues where it stopped, so nothing
- * is skipped for lack of money. Runs on its own thread, {@code habarshy-sms-forward}.
+ * is skipped for lack of money. A compact carrier envelope (kind 0x05) goes as the bare compact message inside it
+ * (docs/PROTOCOL.md §15.3), which the far relay wraps again into the same envelope. Runs on its own thread,
+ * {@code habarshy-sms-forward}.
  */
 final class PeerForwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PeerForwarder.class.getName());
@@ -39,16 +43,21 @@ final class PeerForwarder implements AutoCloseable {
     private final List<SmsPeer> peers;
     private final SmsForwarding forwarding;
     private final Clock clock;
+    private final Predicate<byte[]> addressedToRelay;
     private final Map<String, Long> deferredUntil = new HashMap<>();
     private final AtomicLong skippedTooLarge = new AtomicLong();
     private final AtomicLong skippedTooOld = new AtomicLong();
+    private final AtomicLong malformedCarriers = new AtomicLong();
+    private final AtomicLong compactForwarded = new AtomicLong();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "habarshy-sms-forward");
         t.setDaemon(true);
         return t;
     });
 
-    PeerForwarder(Account account, SmsBridge bridge, List<SmsPeer> peers, SmsForwarding forwarding, Clock clock) {
+    PeerForwarder(Account account, SmsBridge bridge, List<SmsPeer> peers, SmsForwarding forwarding, Clock clock,
+                  Predicate<byte[]> addressedToRelay) {
+        this.addressedToRelay = addressedToRelay;
         this.account = account;
         this.bridge = bridge;
         this.peers = List.copyOf(peers);
@@ -87,8 +96,8 @@ final class PeerForwarder implements AutoCloseable {
         long cursor = bridge.cursor(peer).get(WAIT_SECONDS, TimeUnit.SECONDS);
         int queued = 0;
         for (CarriedEnvelope carried : account.carriedAfter(cursor, forwarding.batch())) {
-            byte[] bytes = carried.bytes();
-            if (!worthAnSms(bytes, now)) {
+            byte[] bytes = smsPayload(carried.bytes());
+            if (bytes.length == 0 || addressedToRelay.test(bytes) || !worthAnSms(bytes, now)) {
                 bridge.skip(carried.seq(), peer).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 continue;
             }
@@ -101,10 +110,26 @@ final class PeerForwarder implements AutoCloseable {
             }
             if (result == ForwardResult.QUEUED) {
                 queued++;
+                if (bytes[0] == CompactFormat.VERSION) {
+                    compactForwarded.incrementAndGet();
+                }
             }
         }
         if (queued > 0) {
             LOG.log(Level.INFO, "queued {0} envelope(s) for SMS peer {1}", queued, peer.name());
+        }
+    }
+
+    /** Returns what goes by SMS for a carried envelope: the compact message of a carrier, else the envelope itself. */
+    private byte[] smsPayload(byte[] envelope) {
+        if (!CompactCarrier.isCarrier(envelope)) {
+            return envelope;
+        }
+        try {
+            return CompactCarrier.unwrap(envelope);
+        } catch (MalformedEnvelopeException e) {
+            malformedCarriers.incrementAndGet();
+            return new byte[0];
         }
     }
 
@@ -116,8 +141,9 @@ final class PeerForwarder implements AutoCloseable {
             return false;
         }
         try {
-            EnvelopeHeader header = EnvelopeFormat.parseHeader(envelope);
-            if (header.createdAt() < now - forwarding.maxAge().toMillis()) {
+            long createdAt = envelope[0] == CompactFormat.VERSION ? CompactFormat.parseHeader(envelope).createdAt()
+                    : EnvelopeFormat.parseHeader(envelope).createdAt();
+            if (createdAt < now - forwarding.maxAge().toMillis()) {
                 skippedTooOld.incrementAndGet();
                 return false;
             }
@@ -133,6 +159,14 @@ final class PeerForwarder implements AutoCloseable {
 
     long skippedTooOld() {
         return skippedTooOld.get();
+    }
+
+    long malformedCarriers() {
+        return malformedCarriers.get();
+    }
+
+    long compactForwarded() {
+        return compactForwarded.get();
     }
 
     /** Stops forwarding; a round in progress finishes its current envelope. */

@@ -17,13 +17,16 @@ final class SmsMeshBridge implements Bridge {
     private final SmsBridge bridge;
     private final MeshSink sink;
     private final PeerForwarder forwarder;
+    private final PlainSmsRequests requests;
     private final int peers;
 
-    SmsMeshBridge(SmsStore store, SmsBridge bridge, MeshSink sink, PeerForwarder forwarder, int peers) {
+    SmsMeshBridge(SmsStore store, SmsBridge bridge, MeshSink sink, PeerForwarder forwarder, PlainSmsRequests requests,
+                  int peers) {
         this.store = store;
         this.bridge = bridge;
         this.sink = sink;
         this.forwarder = forwarder;
+        this.requests = requests;
         this.peers = peers;
     }
 
@@ -39,9 +42,15 @@ final class SmsMeshBridge implements Bridge {
         out.put("sms.mesh.carried", sink.carried());
         out.put("sms.mesh.already-held", sink.alreadyHeld());
         out.put("sms.mesh.refused", sink.refused());
-        out.put("sms.mesh.compact-ignored", sink.compactIgnored());
+        out.put("sms.mesh.compact-carried", sink.compactCarried());
         out.put("sms.forward.skipped-too-large", forwarder.skippedTooLarge());
         out.put("sms.forward.skipped-too-old", forwarder.skippedTooOld());
+        out.put("sms.forward.compact", forwarder.compactForwarded());
+        out.put("sms.requests.plain-queued", requests.queued());
+        out.put("sms.requests.refused-sender", requests.refusedSender());
+        out.put("sms.requests.malformed", requests.malformed());
+        out.put("sms.requests.deferred-budget", requests.deferred());
+        out.put("sms.forward.malformed-carrier", forwarder.malformedCarriers());
         return out;
     }
 
@@ -49,6 +58,7 @@ final class SmsMeshBridge implements Bridge {
     @Override
     public void close() {
         forwarder.close();
+        requests.close();
         bridge.close();
         try {
             store.close();

@@ -5,10 +5,10 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.CompactSealer;
-import org.habarshy.relay.sms.SmsCorpus;
-import org.habarshy.relay.sms.codec.CompactTextCodec;
-import org.habarshy.relay.sms.codec.CompressionDictionaries;
-import org.habarshy.relay.sms.codec.SmsCharset;
+import org.habarshy.core.testing.SmsCorpus;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.CompressionDictionaries;
+import org.habarshy.core.compact.SmsCharset;
 import org.habarshy.relay.sms.segment.SmsSegmenter;
 
 /**

@@ -3,9 +3,12 @@ package org.habarshy.relay.sms.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import org.habarshy.core.compact.CompactTextCodec;
+import org.habarshy.core.compact.CompressionDictionaries;
+import org.habarshy.core.compact.SmsCharset;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.CompactSealer;
-import org.habarshy.relay.sms.SmsCorpus;
+import org.habarshy.core.testing.SmsCorpus;
 import org.habarshy.relay.sms.segment.SmsSegmenter;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.habarshy.core.compact.CompactCarrier;
 import org.habarshy.core.crypto.AgreementKeyPair;
+import org.habarshy.core.crypto.CompactSealer;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.SigningKeyPair;
 import org.habarshy.core.node.Account;
@@ -44,7 +46,7 @@ class SmsBridgeFactoryTest {
     }
 
     @Test
-    void anEnvelopeTheCoreRefusesIsCountedAndDroppedAndAGoodOneIsCarried() throws Exception {
+    void anEnvelopeTheCoreRefusesIsCountedAndDroppedAndAGoodOneIsCarriedAsIsACompactMessageInItsCarrier() throws Exception {
         try (Account account = Account.create(dir.resolve("relay"), "relay", Clock.systemUTC())) {
             MeshSink sink = new MeshSink(account);
             long now = System.currentTimeMillis();
@@ -58,12 +60,16 @@ class SmsBridgeFactoryTest {
             sink.envelopeReceived(good);
             sink.envelopeReceived(good);
             sink.compactReceived(new byte[] {(byte) 0xC1});
-            assertThat(sink.refused()).isEqualTo(1);
+            byte[] compact = new CompactSealer(AgreementKeyPair.generate(random), random)
+                    .seal(AgreementKeyPair.generate(random).publicKey(), new byte[] {0x00, 'h', 'i'}, now, 24);
+            sink.compactReceived(compact);
+            sink.compactReceived(compact);
+            assertThat(sink.refused()).isEqualTo(2);
             assertThat(sink.carried()).isEqualTo(1);
-            assertThat(sink.alreadyHeld()).isEqualTo(1);
-            assertThat(sink.compactIgnored()).isEqualTo(1);
-            assertThat(account.carriedAfter(0, 10)).singleElement()
-                    .satisfies(e -> assertThat(e.bytes()).isEqualTo(good));
+            assertThat(sink.compactCarried()).isEqualTo(1);
+            assertThat(sink.alreadyHeld()).isEqualTo(2);
+            assertThat(account.carriedAfter(0, 10)).extracting(e -> e.bytes()).containsExactly(good,
+                    CompactCarrier.wrap(compact));
         }
     }
 }

@@ -19,7 +19,9 @@ import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.Node;
 import org.habarshy.core.node.NodeConfig;
+import org.habarshy.core.message.CompactOutbox;
 import org.habarshy.core.testing.Await;
+import org.habarshy.core.testing.SmsCorpus;
 import org.habarshy.relay.daemon.RelayDaemon;
 import org.habarshy.relay.sms.gateway.smpp.TestSmsc;
 import org.habarshy.relay.testing.LogCapture;
@@ -182,6 +184,128 @@ class SmsRelayEndToEndTest {
                 after.get("sms.forward.queued"), submittedBy(NUMBER_1) - out1);
         assertThat(after.get("sms.forward.queued")).isEqualTo(1);
         assertThat(counter(relay2, "sms.mesh.carried")).isEqualTo(2);
+    }
+
+    /** Parts of the SMS set a submitted SMS belongs to: 1 without a user data header, else the header's total. */
+    private static int partsOf(TestSmsc.Submitted s) {
+        return (s.esmClass() & 0x40) == 0 ? 1 : s.shortMessage()[4] & 0xFF;
+    }
+
+    private List<TestSmsc.Submitted> submittedFrom(String number, int skip) {
+        List<TestSmsc.Submitted> from = smsc.submitted().stream().filter(s -> s.source().equals(digits(number)))
+                .toList();
+        return from.subList(skip, from.size());
+    }
+
+    /**
+     * The whole KK/RU/EN corpus (30 messages of 160 characters per language) as compact messages: Alice's node
+     * writes each as a compact carrier, relay 1 sends the bare compact message by SMPP, relay 2 wraps it again, Bob's
+     * node opens it and shows it in the conversation with Alice, and Bob's compact delivery receipt comes back by
+     * SMS. Segments are counted at the SMSC.
+     */
+    @Test
+    void compactMessagesCrossBySmsInAtMostTwoSegmentsAndTheirReceiptsInOne() throws Exception {
+        Properties p1 = relay("relay-1", NUMBER_1, "taraz", NUMBER_2);
+        Properties p2 = relay("relay-2", NUMBER_2, "almaty", NUMBER_1);
+        for (Properties p : List.of(p1, p2)) {
+            p.setProperty("sms.budget.daily", "1000");
+            p.setProperty("sms.budget.per-origin", "1000");
+            p.setProperty("sms.send.per-tick", "50");
+        }
+        RelayDaemon relay1 = track(startRelay(p1));
+        RelayDaemon relay2 = track(startRelay(p2));
+        Await.until("both relays bound to the SMSC", LIMIT, () -> smsc.isBound("relay-1")
+                && smsc.isBound("relay-2"));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        track(Node.start(bob, meshPeer(relay2.node().port())));
+
+        StringBuilder table = new StringBuilder();
+        for (String language : SmsCorpus.LANGUAGES) {
+            int messagesBefore = submittedFrom(NUMBER_1, 0).size();
+            int receiptsBefore = submittedFrom(NUMBER_2, 0).size();
+            List<String> texts = SmsCorpus.messages(language);
+            List<EnvelopeId> ids = new ArrayList<>();
+            for (String text : texts) {
+                CompactOutbox.Queued queued = alice.sendCompact("bob", text);
+                ids.add(queued.id());
+            }
+            Await.until("Bob shows every " + language + " message in the conversation with Alice", LIMIT,
+                    () -> bob.messages(Optional.of("alice")).stream().map(Message::text).toList()
+                            .containsAll(texts));
+            Await.until("Alice sees every " + language + " message delivered", LIMIT, () -> {
+                for (EnvelopeId id : ids) {
+                    if (find(alice, id).map(Message::state).orElseThrow() != MessageState.DELIVERED) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            List<TestSmsc.Submitted> messageSms = submittedFrom(NUMBER_1, messagesBefore);
+            List<TestSmsc.Submitted> receiptSms = submittedFrom(NUMBER_2, receiptsBefore);
+            int maxParts = messageSms.stream().mapToInt(SmsRelayEndToEndTest::partsOf).max().orElseThrow();
+            long twoPart = messageSms.stream().filter(s -> partsOf(s) == 2).count() / 2;
+            table.append(String.format("%s: %d messages, %d SMS (%d in 1 segment, %d in 2), max %d per message;"
+                    + " receipts: %d SMS, max %d per receipt%n", language, texts.size(), messageSms.size(),
+                    texts.size() - twoPart, twoPart, maxParts, receiptSms.size(),
+                    receiptSms.stream().mapToInt(SmsRelayEndToEndTest::partsOf).max().orElseThrow()));
+            assertThat(messageSms).allSatisfy(s -> assertThat(s.dataCoding()).isEqualTo((byte) 0x04));
+            assertThat(receiptSms).as("one single-segment compact receipt per message").hasSize(texts.size())
+                    .allSatisfy(s -> assertThat(partsOf(s)).isEqualTo(1));
+            if (!language.equals("en")) {
+                assertThat(maxParts).as("a 160-character " + language + " text in at most 2 SMS").isLessThanOrEqualTo(2);
+                assertThat(messageSms).hasSize((int) (texts.size() + twoPart));
+            }
+        }
+        System.out.print("compact messages end to end through SMPP:\n" + table);
+        assertThat(bob.messages(Optional.of("alice"))).allSatisfy(m -> {
+            assertThat(m.direction()).isEqualTo(Direction.INCOMING);
+            assertThat(m.peer()).isEqualTo(alice.card().identityKey());
+        });
+        assertThat(counter(relay2, "sms.mesh.compact-carried")).isEqualTo(90);
+        assertThat(counter(relay1, "sms.mesh.compact-carried")).isEqualTo(90);
+        assertThat(counter(relay1, "sms.forward.compact")).isEqualTo(90);
+        assertThat(counter(relay2, "sms.forward.compact")).isEqualTo(90);
+    }
+
+    /**
+     * The plain-SMS fallback through the daemon: Alice's request travels sealed to relay 1's SMS request key over the
+     * mesh; relay 1 sends the text as an ordinary UCS-2 SMS to the editor's number, only because Alice is in
+     * {@code sms.plain.allow}, and never forwards the request itself by SMS. Bob, not allowed, is refused.
+     */
+    @Test
+    void aPlainSmsRequestIsSentInClearToTheNumberOnlyForAnAllowedUser() throws Exception {
+        Properties p1 = relay("relay-1", NUMBER_1, "taraz", NUMBER_2);
+        p1.setProperty("sms.plain.allow", java.util.HexFormat.of().formatHex(alice.card().identityKey().bytes()));
+        RelayDaemon relay1 = track(startRelay(p1));
+        Await.until("relay 1 bound to the SMSC", LIMIT, () -> smsc.isBound("relay-1"));
+        String relayKey = java.nio.file.Files.readString(dir.resolve("relay-1").resolve("sms-request.pub")).strip();
+        assertThat(relayKey).matches("[0-9a-f]{64}");
+        alice.setSmsRelayKey(new org.habarshy.core.api.identity.AgreementKey(
+                java.util.HexFormat.of().parseHex(relayKey)));
+        bob.setSmsRelayKey(new org.habarshy.core.api.identity.AgreementKey(
+                java.util.HexFormat.of().parseHex(relayKey)));
+        track(Node.start(alice, meshPeer(relay1.node().port())));
+        track(Node.start(bob, meshPeer(relay1.node().port())));
+
+        String text = "Қайдасың? Интернет жоқ. Хабарласшы.";
+        alice.sendUnencryptedSms("+77010000099", text);
+        bob.sendUnencryptedSms("+77010000098", "from someone not allowed");
+        Await.until("the plain SMS reached the SMSC", LIMIT,
+                () -> smsc.submitted().stream().anyMatch(s -> s.destination().equals("77010000099")));
+        Await.until("Bob's request refused", LIMIT, () -> counter(relay1, "sms.requests.refused-sender") == 1);
+        TestSmsc.Submitted plain = smsc.submitted().stream().filter(s -> s.destination().equals("77010000099"))
+                .findFirst().orElseThrow();
+        assertThat(plain.dataCoding()).isEqualTo((byte) 0x08);
+        assertThat(new String(plain.shortMessage(), java.nio.charset.StandardCharsets.UTF_16BE)).isEqualTo(text);
+        assertThat(counter(relay1, "sms.requests.plain-queued")).isEqualTo(1);
+        Thread.sleep(1_000); // ten forwarding rounds
+        assertThat(smsc.submitted()).as("only the plain SMS: the requests are not forwarded to the SMS peer")
+                .singleElement().isEqualTo(plain);
+        assertThat(alice.plainSmsHistory()).singleElement().satisfies(h -> {
+            assertThat(h.number()).isEqualTo("+77010000099");
+            assertThat(h.text()).isEqualTo(text);
+        });
+        assertThat(logs.lines()).noneMatch(line -> line.contains("77010000099") || line.contains(text));
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class SmppGateway implements SmsGateway {
     private final SmppConfig config;
     private final ScheduledExecutorService reconnects;
     private final SecureRandom random = new SecureRandom();
+    /** jsmpp threads processing PDUs of the session: more than the deliver_sm an SMSC sends at once. */
+    static final int PDU_PROCESSORS = 16;
     private volatile SMPPSession session;
     private volatile SmsListener listener;
     private volatile boolean closed;
@@ -85,6 +87,10 @@ public final class SmppGateway implements SmsGateway {
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         s.setTransactionTimer(config.responseTimeout().toMillis());
         s.setMessageReceiverListener(new Receiver());
+        // Every PDU, responses included, is processed on this pool. A deliver_sm waits (up to the receive timeout)
+        // for the SMS thread, which may itself wait for a submit_sm_resp: with one processor thread both wait until
+        // the timeout. Several threads let responses through while deliver_sm wait.
+        s.setPduProcessorDegree(PDU_PROCESSORS);
         try {
             s.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(),
                     config.password(), config.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,

@@ -1,4 +1,4 @@
-package org.habarshy.relay.sms.codec;
+package org.habarshy.core.compact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.Deflater;
-import org.habarshy.relay.sms.SmsCorpus;
+import org.habarshy.core.testing.SmsCorpus;
 import org.junit.jupiter.api.Test;
 
 class CompactTextCodecTest {
@@ -65,7 +65,7 @@ class CompactTextCodecTest {
         deflater.end();
         byte[] bomb = out.toByteArray();
         assertThat(bomb.length).isLessThan(2048);
-        assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(MalformedSmsException.class)
+        assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(MalformedCompactTextException.class)
                 .hasMessageContaining("expands beyond");
     }
 
@@ -80,12 +80,12 @@ class CompactTextCodecTest {
         assertThatThrownBy(() -> codec.decode(new byte[] {0x01, (byte) 0xFF, (byte) 0xC3, 0x28}))
                 .hasMessageContaining("escaped");
         assertThatThrownBy(() -> codec.decode(new byte[] {0x02, (byte) 0xFF, (byte) 0xFF}))
-                .isInstanceOf(MalformedSmsException.class);
+                .isInstanceOf(MalformedCompactTextException.class);
         byte[] good = codec.encode("Сәлем, қалайсың? Бәрі жақсы ма?");
         byte[] truncated = java.util.Arrays.copyOf(good, good.length - 2);
-        assertThatThrownBy(() -> codec.decode(truncated)).isInstanceOf(MalformedSmsException.class);
+        assertThatThrownBy(() -> codec.decode(truncated)).isInstanceOf(MalformedCompactTextException.class);
         byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
-        assertThatThrownBy(() -> codec.decode(trailing)).isInstanceOf(MalformedSmsException.class);
+        assertThatThrownBy(() -> codec.decode(trailing)).isInstanceOf(MalformedCompactTextException.class);
     }
 
     @Test

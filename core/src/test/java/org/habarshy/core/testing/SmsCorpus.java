@@ -1,4 +1,4 @@
-package org.habarshy.relay.sms;
+package org.habarshy.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

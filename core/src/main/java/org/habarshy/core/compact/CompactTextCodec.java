@@ -1,4 +1,4 @@
-package org.habarshy.relay.sms.codec;
+package org.habarshy.core.compact;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,32 +51,32 @@ public final class CompactTextCodec {
         return best;
     }
 
-    /** Returns the text of an encoded plaintext; throws MalformedSmsException for anything it cannot decode. */
-    public String decode(byte[] encoded) throws MalformedSmsException {
+    /** Returns the text of an encoded plaintext; throws MalformedCompactTextException for anything it cannot decode. */
+    public String decode(byte[] encoded) throws MalformedCompactTextException {
         if (encoded == null || encoded.length < 2) {
-            throw new MalformedSmsException("empty text");
+            throw new MalformedCompactTextException("empty text");
         }
         int type = (encoded[0] & 0xFF) >>> 4;
         int method = encoded[0] & 0x0F;
         if (type != TYPE_TEXT) {
-            throw new MalformedSmsException("unknown content type " + type);
+            throw new MalformedCompactTextException("unknown content type " + type);
         }
         byte[] body = Arrays.copyOfRange(encoded, 1, encoded.length);
         if (method == METHOD_UTF8) {
             if (body.length > MAX_TEXT_BYTES) {
-                throw new MalformedSmsException("text too long");
+                throw new MalformedCompactTextException("text too long");
             }
             return strictUtf8(body);
         }
         if (method == METHOD_CHARSET) {
             if (body.length > MAX_TEXT_BYTES) {
-                throw new MalformedSmsException("text too long");
+                throw new MalformedCompactTextException("text too long");
             }
             return charset.decode(body);
         }
         int dictionary = method - METHOD_FIRST_DICTIONARY;
         if (dictionary >= dictionaries.size()) {
-            throw new MalformedSmsException("unknown text method " + method);
+            throw new MalformedCompactTextException("unknown text method " + method);
         }
         return charset.decode(inflate(body, dictionaries.get(dictionary)));
     }
@@ -111,7 +111,7 @@ public final class CompactTextCodec {
     }
 
     /** Inflates at most {@link #MAX_TEXT_BYTES}; more output, a truncated stream or trailing bytes are refused. */
-    private static byte[] inflate(byte[] input, byte[] dictionary) throws MalformedSmsException {
+    private static byte[] inflate(byte[] input, byte[] dictionary) throws MalformedCompactTextException {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setDictionary(dictionary);
@@ -121,29 +121,29 @@ public final class CompactTextCodec {
             while (!inflater.finished() && total < out.length) {
                 int n = inflater.inflate(out, total, out.length - total);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new MalformedSmsException("truncated compressed text");
+                    throw new MalformedCompactTextException("truncated compressed text");
                 }
                 total += n;
             }
             if (!inflater.finished() || total > MAX_TEXT_BYTES) {
-                throw new MalformedSmsException("compressed text expands beyond " + MAX_TEXT_BYTES + " bytes");
+                throw new MalformedCompactTextException("compressed text expands beyond " + MAX_TEXT_BYTES + " bytes");
             }
             if (inflater.getRemaining() != 0) {
-                throw new MalformedSmsException("bytes after compressed text");
+                throw new MalformedCompactTextException("bytes after compressed text");
             }
             return Arrays.copyOf(out, total);
         } catch (DataFormatException e) {
-            throw new MalformedSmsException("corrupt compressed text");
+            throw new MalformedCompactTextException("corrupt compressed text");
         } finally {
             inflater.end();
         }
     }
 
-    private static String strictUtf8(byte[] bytes) throws MalformedSmsException {
+    private static String strictUtf8(byte[] bytes) throws MalformedCompactTextException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new MalformedSmsException("invalid UTF-8 text");
+            throw new MalformedCompactTextException("invalid UTF-8 text");
         }
     }
 }

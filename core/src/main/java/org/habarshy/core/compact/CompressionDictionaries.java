@@ -1,4 +1,4 @@
-package org.habarshy.relay.sms.codec;
+package org.habarshy.core.compact;
 
 import java.io.IOException;
 import java.io.InputStream;

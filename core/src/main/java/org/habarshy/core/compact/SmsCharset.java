@@ -1,4 +1,4 @@
-package org.habarshy.relay.sms.codec;
+package org.habarshy.core.compact;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -82,8 +82,8 @@ public final class SmsCharset {
         return out.toByteArray();
     }
 
-    /** Returns the text of {@code bytes}; throws MalformedSmsException on an unassigned byte or bad escape. */
-    public String decode(byte[] bytes) throws MalformedSmsException {
+    /** Returns the text of {@code bytes}; throws MalformedCompactTextException on an unassigned byte or bad escape. */
+    public String decode(byte[] bytes) throws MalformedCompactTextException {
         StringBuilder text = new StringBuilder(bytes.length);
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -92,26 +92,26 @@ public final class SmsCharset {
             if (b != ESCAPE) {
                 char c = byteToChar[b];
                 if (c == '\uFFFF') {
-                    throw new MalformedSmsException("unassigned byte in text");
+                    throw new MalformedCompactTextException("unassigned byte in text");
                 }
                 text.append(c);
                 continue;
             }
             if (i >= bytes.length) {
-                throw new MalformedSmsException("escape at end of text");
+                throw new MalformedCompactTextException("escape at end of text");
             }
             int length = utf8Length(bytes[i] & 0xFF);
             if (length == 0 || i + length > bytes.length) {
-                throw new MalformedSmsException("bad escaped character");
+                throw new MalformedCompactTextException("bad escaped character");
             }
             try {
                 CharBuffer decoded = utf8.decode(ByteBuffer.wrap(bytes, i, length));
                 if (decoded.codePoints().count() != 1) {
-                    throw new MalformedSmsException("bad escaped character");
+                    throw new MalformedCompactTextException("bad escaped character");
                 }
                 text.append(decoded);
             } catch (CharacterCodingException e) {
-                throw new MalformedSmsException("bad escaped character");
+                throw new MalformedCompactTextException("bad escaped character");
             }
             i += length;
         }
