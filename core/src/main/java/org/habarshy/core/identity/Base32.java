@@ -7,13 +7,14 @@ import java.util.Locale;
  * RFC 4648 base32 without padding, as used by contact codes: upper-case letters and digits 2–7,
  * readable aloud and safe in SMS. Decoding ignores case, spaces and dashes.
  */
-final class Base32 {
+public final class Base32 {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {
     }
 
-    static String encode(byte[] data) {
+    /** Returns {@code data} as base32 text, upper case, without padding. */
+    public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;
@@ -32,7 +33,7 @@ final class Base32 {
     }
 
     /** Decodes, or throws IllegalArgumentException naming the first bad character's position. */
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         String clean = text.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         ByteArrayOutputStream out = new ByteArrayOutputStream(clean.length() * 5 / 8);
         int buffer = 0;
