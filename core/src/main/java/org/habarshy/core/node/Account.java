@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.identity.ContactCard;
 import org.habarshy.core.api.identity.IdentityKey;
@@ -24,10 +25,12 @@ import org.habarshy.core.api.message.Message;
 import org.habarshy.core.api.message.MessageState;
 import org.habarshy.core.api.message.ReceiptContent;
 import org.habarshy.core.api.message.TextContent;
+import org.habarshy.core.crypto.DerivedSigningKeys;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
+import org.habarshy.core.crypto.SigningKeyPair;
 import org.habarshy.core.crypto.StorageCipher;
 import org.habarshy.core.identity.ContactCodes;
 import org.habarshy.core.identity.IdentityFile;
@@ -61,6 +64,8 @@ public final class Account implements AutoCloseable {
     public static final String DATABASE_FILE = "habarshy.db";
     private static final char[] NO_PASSPHRASE = new char[0];
     private static final String READ_RECEIPTS = "read-receipts";
+    /** HKDF label of the per-relay mailbox keys (docs/PROTOCOL.md 8.4). */
+    private static final String MAILBOX_KEY_LABEL = "habarshy/v1/mailbox-key";
 
     private final Path dataDir;
     private final IdentityKeys keys;
@@ -418,6 +423,36 @@ public final class Account implements AutoCloseable {
             settings.put(t, READ_RECEIPTS, Boolean.toString(on));
             return null;
         }));
+    }
+
+    /**
+     * Returns the value of the setting {@code name}, if set. Settings are shared by every process on the data
+     * directory; features keep their own prefix (for example {@code mailbox.}).
+     */
+    public Optional<String> setting(String name) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> settings.get(t, name)));
+    }
+
+    /** Sets the setting {@code name} to {@code value}, replacing any earlier value. */
+    public void putSetting(String name, String value) throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            settings.put(t, name, value);
+            return null;
+        }));
+    }
+
+    /** Returns the bytes of the envelope {@code id} if this account holds it. */
+    public Optional<byte[]> envelopeBytes(EnvelopeId id) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> envelopes.find(t, id).map(StoredEnvelope::bytes)));
+    }
+
+    /**
+     * Returns this user's mailbox key for the relay whose mailbox key is {@code relay} (docs/PROTOCOL.md 8.4):
+     * derived from the identity key and the relay's key, so it is never stored, differs per relay and cannot be
+     * linked to the identity key by the relay.
+     */
+    public SigningKeyPair mailboxKey(AgreementKey relay) {
+        return DerivedSigningKeys.derive(keys.signing(), MAILBOX_KEY_LABEL, relay.bytes());
     }
 
     private volatile Runnable newEnvelopeListener;

@@ -4,6 +4,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.mailbox.InvalidCodeException;
+import org.habarshy.core.mailbox.MailboxException;
 import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.UnknownContactException;
 import org.habarshy.core.store.StoreException;
@@ -37,7 +39,8 @@ final class UserMessages {
         if (e instanceof InvalidContactCodeException || e instanceof UnknownContactException
                 || e instanceof ContactKeyChangedException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
-                || e instanceof IllegalArgumentException || isPassphraseProblem(e)) {
+                || e instanceof IllegalArgumentException || isPassphraseProblem(e)
+                || e instanceof MailboxException || e instanceof InvalidCodeException) {
             return USAGE;
         }
         if (e instanceof StoreException) {
