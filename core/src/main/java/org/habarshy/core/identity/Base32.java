@@ -13,6 +13,7 @@ public final class Base32 {
     private Base32() {
     }
 
+    /** Returns {@code data} as base32 text, upper case, without padding. */
     public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;

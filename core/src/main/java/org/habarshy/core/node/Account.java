@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.identity.ContactCard;
-import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
@@ -32,10 +32,12 @@ import org.habarshy.core.compact.CompactTextCodec;
 import org.habarshy.core.compact.CompressionDictionaries;
 import org.habarshy.core.compact.SmsCharset;
 import org.habarshy.core.crypto.CompactSealer;
+import org.habarshy.core.crypto.DerivedSigningKeys;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
+import org.habarshy.core.crypto.SigningKeyPair;
 import org.habarshy.core.crypto.StorageCipher;
 import org.habarshy.core.group.Groups;
 import org.habarshy.core.identity.ContactCodes;
@@ -74,6 +76,8 @@ public final class Account implements AutoCloseable {
     private static final char[] NO_PASSPHRASE = new char[0];
     private static final String READ_RECEIPTS = "read-receipts";
     private static final String SMS_RELAY_KEY = "sms-relay-key";
+    /** HKDF label of the per-relay mailbox keys (docs/PROTOCOL.md 8.4). */
+    private static final String MAILBOX_KEY_LABEL = "habarshy/v1/mailbox-key";
 
     private final Path dataDir;
     private final IdentityKeys keys;
@@ -555,6 +559,36 @@ public final class Account implements AutoCloseable {
             settings.put(t, READ_RECEIPTS, Boolean.toString(on));
             return null;
         }));
+    }
+
+    /**
+     * Returns the value of the setting {@code name}, if set. Settings are shared by every process on the data
+     * directory; features keep their own prefix (for example {@code mailbox.}).
+     */
+    public Optional<String> setting(String name) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> settings.get(t, name)));
+    }
+
+    /** Sets the setting {@code name} to {@code value}, replacing any earlier value. */
+    public void putSetting(String name, String value) throws StoreException {
+        call(storeExecutor, () -> db.write(t -> {
+            settings.put(t, name, value);
+            return null;
+        }));
+    }
+
+    /** Returns the bytes of the envelope {@code id} if this account holds it. */
+    public Optional<byte[]> envelopeBytes(EnvelopeId id) throws StoreException {
+        return call(storeExecutor, () -> db.read(t -> envelopes.find(t, id).map(StoredEnvelope::bytes)));
+    }
+
+    /**
+     * Returns this user's mailbox key for the relay whose mailbox key is {@code relay} (docs/PROTOCOL.md 8.4):
+     * derived from the identity key and the relay's key, so it is never stored, differs per relay and cannot be
+     * linked to the identity key by the relay.
+     */
+    public SigningKeyPair mailboxKey(AgreementKey relay) {
+        return DerivedSigningKeys.derive(keys.signing(), MAILBOX_KEY_LABEL, relay.bytes());
     }
 
     private volatile Runnable newEnvelopeListener;

@@ -98,7 +98,8 @@ public final class Node implements AutoCloseable {
     private long announcedSeq;
     private long dataVersion;
 
-    private Node(Account account, NodeConfig config) throws IOException, StoreException {
+    private Node(Account account, NodeConfig config, AgreementKeyPair transportKey)
+            throws IOException, StoreException {
         this.account = account;
         this.storeExecutor = account.storeExecutor();
         // Work refused after close is safe to drop: unopened envelopes stay pending and reopen at start.
@@ -106,7 +107,6 @@ public final class Node implements AutoCloseable {
                 new NamedThreads("habarshy-crypto", true), new ThreadPoolExecutor.DiscardPolicy());
         this.group = new MultiThreadIoEventLoopGroup(2, new NamedThreads("habarshy-io", true),
                 NioIoHandler.newFactory());
-        AgreementKeyPair transportKey = AgreementKeyPair.generate(account.random());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
         Inbox inbox = new Inbox(account.database(), account.envelopes(), account.messageStore(), account.outbox(),
                 cryptoExecutor, storeExecutor, this::announceNew, account.clock(), account.forwardSecrecy(),
@@ -159,7 +159,16 @@ public final class Node implements AutoCloseable {
 
     /** Starts a node for {@code account}; the account must stay open until the node is closed. */
     public static Node start(Account account, NodeConfig config) throws IOException, StoreException {
-        return new Node(account, config);
+        return new Node(account, config, AgreementKeyPair.generate(account.random()));
+    }
+
+    /**
+     * Starts a node whose links use {@code transportKey} as their Noise static key instead of a fresh one per
+     * start: for a relay, whose link key is published in its relay code so that other relays can pin it.
+     */
+    public static Node start(Account account, NodeConfig config, AgreementKeyPair transportKey)
+            throws IOException, StoreException {
+        return new Node(account, config, transportKey);
     }
 
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
@@ -365,6 +374,16 @@ public final class Node implements AutoCloseable {
      * watches the returned future's channel. Used by relays for proxied federation links.
      */
     public ChannelFuture openLink(SocketAddress remote, Supplier<? extends ChannelHandler> front) {
+        return openLink(remote, front, null);
+    }
+
+    /**
+     * Like {@link #openLink(SocketAddress, Supplier)}, and places the handler made by {@code beforeSync} (null:
+     * none) after the handshake, right before the sync handler: it sees the {@code LinkEstablishedEvent} first
+     * and may close the link before any record is exchanged (a relay pinning its federation peer's link key).
+     */
+    public ChannelFuture openLink(SocketAddress remote, Supplier<? extends ChannelHandler> front,
+                                  Supplier<? extends ChannelHandler> beforeSync) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
@@ -373,6 +392,10 @@ public final class Node implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         linkChannels.add(ch);
                         ch.pipeline().addLast("front", front.get()).addLast(outgoingLinks);
+                        if (beforeSync != null) {
+                            // outgoingLinks has just filled the pipeline (the channel is registered).
+                            ch.pipeline().addBefore("sync", "beforeSync", beforeSync.get());
+                        }
                     }
                 });
         return bootstrap.connect(remote);

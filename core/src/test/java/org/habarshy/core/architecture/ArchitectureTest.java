@@ -123,6 +123,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMailboxClientWorksThroughTheAccountAndNodeOnly() {
+        noClasses().that().resideInAPackage("org.habarshy.core.mailbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.sql..",
+                        "org.habarshy.core.store.Database", "org.habarshy.core.sync..", "org.habarshy.core.link..")
+                .check(core);
+        noClasses().that().resideOutsideOfPackage("org.habarshy.core.mailbox..")
+                .should().dependOnClassesThat().resideInAPackage("org.habarshy.core.mailbox..").check(core);
+    }
+
+    @Test
     void corePackagesHaveNoCycles() {
         slices().matching("org.habarshy.core.(*)..").should().beFreeOfCycles().check(core);
     }

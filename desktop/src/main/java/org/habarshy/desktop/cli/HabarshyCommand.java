@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 SettingsCommand.class, PanicCommand.class, SimCommand.class,
                 ChannelCommand.class,
                 SendFileCommand.class, FilesCommand.class, ReportCommand.class, ReportsCommand.class,
-                SmsCommand.class})
+                SmsCommand.class,
+                RelayClientCommand.class, MailboxCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

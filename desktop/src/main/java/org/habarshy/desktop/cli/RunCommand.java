@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.habarshy.core.identity.IdentityFile;
+import org.habarshy.core.mailbox.KnownRelay;
+import org.habarshy.core.mailbox.MailboxClient;
+import org.habarshy.core.mailbox.MailboxPickup;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.Node;
 import org.habarshy.core.node.NodeConfig;
@@ -55,14 +58,20 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NodeConfig config = new NodeConfig(bindAddress(), port, parsePeers(), !noMdns,
-                CarryLimits.withQuota(carryQuota));
+        List<InetSocketAddress> staticPeers = parsePeers();
         CountDownLatch stop = new CountDownLatch(1);
         try (Account account = openOrCreate()) {
             // Only now: until the account is open, Ctrl-C must still abandon a passphrase prompt.
             Signal.handle(new Signal("INT"), s -> stop.countDown());
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
-            try (Node node = Node.start(account, config)) {
+            MailboxClient mailboxes = RelayClientCommand.client(account);
+            for (KnownRelay relay : mailboxes.relays()) {
+                staticPeers.add(new InetSocketAddress(relay.host(), relay.port()));
+            }
+            NodeConfig config = new NodeConfig(bindAddress(), port, staticPeers, !noMdns,
+                    CarryLimits.withQuota(carryQuota));
+            try (Node node = Node.start(account, config);
+                 MailboxPickup pickup = MailboxPickup.start(mailboxes, node)) {
                 System.getLogger("org.habarshy").log(System.Logger.Level.INFO,
                         "node running on port {0,number,#}{1}; Ctrl-C stops it", node.port(),
                         config.mdns() ? " with mDNS" : "");

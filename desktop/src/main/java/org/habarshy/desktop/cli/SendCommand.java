@@ -58,6 +58,9 @@ final class SendCommand implements Callable<Integer> {
             }
             EnvelopeId id = account.send(alias, messageText());
             spec.commandLine().getOut().println("queued " + id.hex());
+            if (RelayClientCommand.client(account).depositCopy(alias, id)) {
+                spec.commandLine().getOut().println("and a copy left in their mailbox");
+            }
         }
         return 0;
     }

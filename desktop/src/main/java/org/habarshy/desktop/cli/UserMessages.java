@@ -2,11 +2,13 @@ package org.habarshy.desktop.cli;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import org.habarshy.core.attachment.AttachmentException;
 import org.habarshy.core.channel.ChannelException;
 import org.habarshy.core.channel.InvalidChannelCodeException;
-import org.habarshy.core.attachment.AttachmentException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.mailbox.InvalidCodeException;
+import org.habarshy.core.mailbox.MailboxException;
 import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.UnknownContactException;
 import org.habarshy.core.store.StoreException;
@@ -42,6 +44,7 @@ final class UserMessages {
                 || e instanceof ChannelException || e instanceof InvalidChannelCodeException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
                 || e instanceof IllegalArgumentException || isPassphraseProblem(e)
+                || e instanceof MailboxException || e instanceof InvalidCodeException
                 || e instanceof AttachmentException a && a.reason() != AttachmentException.Reason.IO) {
             return USAGE;
         }

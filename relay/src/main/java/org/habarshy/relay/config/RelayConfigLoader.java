@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.api.identity.IdentityKey;
+import org.habarshy.core.mailbox.InvalidCodeException;
+import org.habarshy.core.mailbox.RelayCode;
 import org.habarshy.core.node.NodeConfig;
 import org.habarshy.relay.mailbox.MailboxPolicy;
 import org.habarshy.relay.proxy.ProxyEndpoint;
@@ -36,7 +39,7 @@ public final class RelayConfigLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final Pattern IP_LITERAL =
             Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
-    private static final Set<String> FEDERATION_KEYS = Set.of("address", "route", "proxies");
+    private static final Set<String> FEDERATION_KEYS = Set.of("address", "route", "proxies", "code");
 
     private RelayConfigLoader() {
     }
@@ -152,7 +155,16 @@ public final class RelayConfigLoader {
         if (route == Route.DIRECT && !proxies.isEmpty()) {
             throw new ConfigException(prefix + "proxies is only for route=proxy");
         }
-        return new FederationPeer(name, host, port, route, proxies);
+        Optional<AgreementKey> linkKey = Optional.empty();
+        Optional<String> code = optional(p, prefix + "code");
+        if (code.isPresent()) {
+            try {
+                linkKey = Optional.of(RelayCode.parse(code.get()).linkKey());
+            } catch (InvalidCodeException e) {
+                throw new ConfigException(prefix + "code: " + e.getMessage());
+            }
+        }
+        return new FederationPeer(name, host, port, route, proxies, linkKey);
     }
 
     private static Optional<InetAddress> bind(Properties p) throws ConfigException {

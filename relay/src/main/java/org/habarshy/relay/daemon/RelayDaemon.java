@@ -14,10 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.habarshy.core.api.identity.AgreementKey;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.identity.IdentityFile;
+import org.habarshy.core.mailbox.RelayCode;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.Node;
 import org.habarshy.core.node.NodeStatus;
@@ -65,7 +67,11 @@ public final class RelayDaemon implements AutoCloseable {
     private final RelayStatusFile statusFile;
     private final long startedAt;
 
-    private RelayDaemon(RelayConfig config, Clock clock, Account account, Node node, Optional<AgreementKeyPair> mailboxKey) {
+    private final AgreementKey linkKey;
+
+    private RelayDaemon(RelayConfig config, Clock clock, Account account, Node node, AgreementKey linkKey,
+                        Optional<AgreementKeyPair> mailboxKey) {
+        this.linkKey = linkKey;
         this.config = config;
         this.clock = clock;
         this.account = account;
@@ -102,17 +108,19 @@ public final class RelayDaemon implements AutoCloseable {
             throws IOException, StoreException {
         Account account = openAccount(config, clock);
         Optional<AgreementKeyPair> mailboxKey;
+        AgreementKeyPair linkKey;
         Node node;
         try {
             mailboxKey = config.mailbox().isPresent()
                     ? Optional.of(MailboxKeyFile.loadOrCreate(config.dataDir(), new SecureRandom()))
                     : Optional.empty();
-            node = Node.start(account, config.node());
+            linkKey = MailboxKeyFile.loadOrCreate(config.dataDir(), MailboxKeyFile.LINK_KEY_FILE, new SecureRandom());
+            node = Node.start(account, config.node(), linkKey);
         } catch (IOException | StoreException | RuntimeException e) {
             account.close();
             throw e;
         }
-        RelayDaemon daemon = new RelayDaemon(config, clock, account, node, mailboxKey);
+        RelayDaemon daemon = new RelayDaemon(config, clock, account, node, linkKey.publicKey(), mailboxKey);
         try {
             daemon.begin(bridgeFactories);
         } catch (IOException | RuntimeException e) {
@@ -248,8 +256,13 @@ public final class RelayDaemon implements AutoCloseable {
     }
 
     /** Returns the mailbox public key (hex) that users seal mailbox requests to, if mailboxes are on. */
-    public Optional<org.habarshy.core.api.identity.AgreementKey> mailboxKey() {
+    public Optional<AgreementKey> mailboxKey() {
         return mailbox.map(Mailbox::publicKey);
+    }
+
+    /** Returns the relay's code: its link key and, if it keeps mailboxes, its mailbox key (PROTOCOL.md 8.5). */
+    public RelayCode relayCode() {
+        return new RelayCode(linkKey, mailboxKey());
     }
 
     /** Returns the relay's counters. */

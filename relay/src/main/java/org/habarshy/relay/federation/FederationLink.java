@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.habarshy.relay.config.FederationPeer;
 import org.habarshy.relay.config.Route;
 import org.habarshy.relay.proxy.ProxyEndpoint;
@@ -53,6 +54,8 @@ public final class FederationLink implements AutoCloseable {
     private Channel channel;
     private volatile String via = "-";
     private volatile boolean up;
+    /** The current connection's peer presented a wrong link key. */
+    private boolean wrongKey;
 
     /** Creates the link keeper; nothing happens until {@link #start()}. */
     public FederationLink(FederationPeer peer, LinkOpener opener, TrustedProxyLists lists, ProxyHealth health,
@@ -68,6 +71,10 @@ public final class FederationLink implements AutoCloseable {
 
     /** Starts dialling. */
     public void start() {
+        if (peer.linkKey().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "federation peer {0}: no relay code configured "
+                    + "(federation.{0}.code); its link key is not checked", peer.name());
+        }
         executor.execute(this::attempt);
     }
 
@@ -150,8 +157,31 @@ public final class FederationLink implements AutoCloseable {
 
     private void dial(SocketAddress remote, ProxyEndpoint proxy, ProxyHandler handler, ChannelHandler front) {
         pending = true;
-        ChannelFuture future = opener.open(remote, () -> front);
+        wrongKey = false;
+        String route = proxy == null ? "direct" : proxy.label();
+        Supplier<ChannelHandler> pin = peer.linkKey().<Supplier<ChannelHandler>>map(key -> () -> new PeerKeyPin(
+                key.bytes(), ch -> executor.execute(() -> pinned(ch, route)),
+                ch -> executor.execute(() -> refusedKey(ch)))).orElse(null);
+        ChannelFuture future = opener.open(remote, () -> front, pin);
         future.addListener((ChannelFuture f) -> executor.execute(() -> connected(f, proxy, handler)));
+    }
+
+    /** The peer proved the pinned link key in the handshake. */
+    private void pinned(Channel ch, String route) {
+        if (channel == ch && !closed) {
+            linkUp(route);
+        }
+    }
+
+    /** The peer presented another link key; its connection is being closed. */
+    private void refusedKey(Channel ch) {
+        if (channel != null && channel != ch) {
+            return;
+        }
+        wrongKey = true;
+        counters.increment(Counter.FEDERATION_WRONG_KEY);
+        LOG.log(System.Logger.Level.WARNING, "federation peer {0}: the relay that answered presented a link key "
+                + "other than the one in the configured relay code; link refused", peer.name());
     }
 
     private void connected(ChannelFuture future, ProxyEndpoint proxy, ProxyHandler handler) {
@@ -171,14 +201,19 @@ public final class FederationLink implements AutoCloseable {
             return;
         }
         channel = ch;
+        boolean pinning = peer.linkKey().isPresent();
         if (proxy == null) {
-            linkUp("direct");
+            if (!pinning) {
+                linkUp("direct");
+            }
         } else {
             handler.connectFuture().addListener(pf -> executor.execute(() -> {
                 if (pf.isSuccess()) {
                     health.succeeded(proxy);
                     counters.increment(Counter.PROXY_CONNECTED);
-                    linkUp(proxy.label());
+                    if (!pinning) {
+                        linkUp(proxy.label());
+                    }
                 }
                 // A failure closes the channel; disconnected() accounts for it.
             }));
@@ -208,8 +243,12 @@ public final class FederationLink implements AutoCloseable {
             return;
         }
         if (proxy == null) {
-            LOG.log(System.Logger.Level.INFO, "federation peer {0}: direct link closed; redialling", peer.name());
+            if (!wrongKey) {
+                LOG.log(System.Logger.Level.INFO, "federation peer {0}: direct link closed; redialling", peer.name());
+            }
             retry(IDLE_RETRY);
+        } else if (wrongKey) {
+            failed(proxy, "the relay behind the proxy presented a wrong link key");
         } else {
             failed(proxy, wasUp ? "link through the proxy broke" : "the proxy did not connect us");
         }

@@ -15,6 +15,8 @@ import org.habarshy.core.crypto.EnvelopeHeader;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.crypto.MalformedEnvelopeException;
 import org.habarshy.core.crypto.OpenedEnvelope;
+import org.habarshy.core.mailbox.MailboxFormat;
+import org.habarshy.core.mailbox.MailboxId;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.relay.status.Counter;
 import org.habarshy.relay.status.RelayCounters;

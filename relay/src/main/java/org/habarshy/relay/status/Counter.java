@@ -6,6 +6,8 @@ public enum Counter {
     FEDERATION_LINKS_UP("federation.linksUp"),
     /** Federation links that closed after coming up. */
     FEDERATION_LINKS_DOWN("federation.linksDown"),
+    /** Federation links refused because the peer presented a link key other than its relay code's. */
+    FEDERATION_WRONG_KEY("federation.wrongKey"),
     /** Connection attempts through a proxy. */
     PROXY_ATTEMPTS("proxy.attempts"),
     /** Attempts on which the proxy connected us to the peer. */

@@ -14,6 +14,8 @@ import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.crypto.AgreementKeyPair;
 import org.habarshy.core.crypto.EnvelopeSealer;
 import org.habarshy.core.crypto.SigningKeyPair;
+import org.habarshy.core.mailbox.MailboxFormat;
+import org.habarshy.core.mailbox.MailboxId;
 import org.habarshy.core.wire.ContentCodec;
 import org.habarshy.relay.status.Counter;
 import org.habarshy.relay.status.RelayCounters;

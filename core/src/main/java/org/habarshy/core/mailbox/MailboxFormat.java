@@ -1,4 +1,4 @@
-package org.habarshy.relay.mailbox;
+package org.habarshy.core.mailbox;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -34,9 +34,12 @@ public final class MailboxFormat {
     public static final int PICKUP = 0x03;
     /** Length of a mailbox id. */
     public static final int ID_BYTES = 16;
-    static final String ID_LABEL = "habarshy/v1/mailbox-id";
+    /** Hash label of mailbox ids. */
+    public static final String ID_LABEL = "habarshy/v1/mailbox-id";
     private static final byte[] MAGIC = {'H', 'B', 'M', 'B'};
     private static final int HEADER = 5;
+    /** Bytes a deposit's content adds to its inner envelope (magic, type, mailbox id). */
+    public static final int DEPOSIT_OVERHEAD = HEADER + ID_BYTES;
 
     private MailboxFormat() {
     }
@@ -85,7 +88,7 @@ public final class MailboxFormat {
     }
 
     /** Returns the request type of opened content, or -1 if it is not a mailbox request. */
-    static int typeOf(byte[] content) {
+    public static int typeOf(byte[] content) {
         if (content.length < HEADER || !Arrays.equals(content, 0, 4, MAGIC, 0, 4)) {
             return -1;
         }
@@ -93,17 +96,17 @@ public final class MailboxFormat {
     }
 
     /** Returns the quota of a registration's content, or -1 if malformed. */
-    static long quotaOf(byte[] content) {
+    public static long quotaOf(byte[] content) {
         return content.length == HEADER + 4 ? ByteBuffer.wrap(content, HEADER, 4).getInt() & 0xFFFF_FFFFL : -1;
     }
 
     /** Returns true if a pickup's content is well formed. */
-    static boolean isPickup(byte[] content) {
+    public static boolean isPickup(byte[] content) {
         return content.length == HEADER;
     }
 
     /** Returns the mailbox id of a deposit's content; null if the content is too short to hold an envelope. */
-    static MailboxId depositId(byte[] content) {
+    public static MailboxId depositId(byte[] content) {
         if (content.length < HEADER + ID_BYTES + EnvelopeFormat.MIN_BYTES) {
             return null;
         }
@@ -111,7 +114,7 @@ public final class MailboxFormat {
     }
 
     /** Returns the inner envelope of a deposit's content (length checked by {@link #depositId}). */
-    static byte[] depositInner(byte[] content) {
+    public static byte[] depositInner(byte[] content) {
         return Arrays.copyOfRange(content, HEADER + ID_BYTES, content.length);
     }
 }

@@ -1,4 +1,4 @@
-package org.habarshy.relay.mailbox;
+package org.habarshy.core.mailbox;
 
 import org.habarshy.core.api.ByteKey;
 
