@@ -25,6 +25,11 @@ public final class DomainLabels {
     /** HKDF info prefix of the compact (SMS) sealed message key; see {@link CompactFormat}. */
     public static final String COMPACT_KEY = "habarshy/v1/compact-key";
 
+    /** HKDF info of the secret two contacts share for real-time text; see {@link ContactLinkTags}. */
+    public static final String RTT_PAIR = "habarshy/v1/rtt-pair";
+    /** HKDF info prefix of a real-time-text contact tag bound to one link; see {@link ContactLinkTags}. */
+    public static final String RTT_TAG = "habarshy/v1/rtt-tag";
+
     private DomainLabels() {
     }
 }
