@@ -35,4 +35,32 @@ public record RttAnnounceRecord(List<byte[]> tags) implements SyncRecord {
         }
         return copy;
     }
+
+    /** Compares the tags' bytes (a record's default would compare the arrays' identities). */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof RttAnnounceRecord that) || that.tags.size() != tags.size()) {
+            return false;
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            if (!java.util.Arrays.equals(tags.get(i), that.tags.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 1;
+        for (byte[] tag : tags) {
+            hash = 31 * hash + java.util.Arrays.hashCode(tag);
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "RttAnnounceRecord[" + tags.size() + " tags]";
+    }
 }
