@@ -1,6 +1,9 @@
 package org.habarshy.desktop.gui.view;
 
-import java.awt.FlowLayout;
+import java.awt.BorderLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +45,7 @@ final class ConversationOptions extends JPanel {
     }
 
     ConversationOptions(Controls controls, AppModel model, Themes.Palette palette) {
-        super(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        super(new GridBagLayout());
         this.texts = controls.texts();
         this.model = model;
         this.palette = palette;
@@ -66,18 +69,31 @@ final class ConversationOptions extends JPanel {
                 model.setDisappearingTimer(choice.duration(), this::done);
             }
         });
-        add(realTimeText);
-        add(status);
-        add(javax.swing.Box.createHorizontalStrut(16));
-        add(timerLabel);
-        add(timer);
-        add(error);
+        place(realTimeText, 0, 0, 0);
+        place(status, 1, 0, 1);
+        place(timerLabel, 0, 1, 0);
+        JPanel timerRow = new JPanel(new BorderLayout(8, 0));
+        timerRow.setOpaque(false);
+        timerRow.add(timer, BorderLayout.WEST);
+        timerRow.add(error, BorderLayout.CENTER);
+        place(timerRow, 1, 1, 1);
         refresh();
+    }
+
+    private void place(javax.swing.JComponent component, int x, int y, double weight) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = x;
+        c.gridy = y;
+        c.weightx = weight;
+        c.anchor = GridBagConstraints.WEST;
+        c.fill = weight > 0 ? GridBagConstraints.HORIZONTAL : GridBagConstraints.NONE;
+        c.insets = new Insets(2, 0, 2, 12);
+        add(component, c);
     }
 
     private void done(Optional<UserError> failure) {
         realTimeText.setEnabled(true);
-        error.setText(failure.map(f -> Errors.text(texts, f)).orElse(""));
+        error.setText(failure.map(f -> Errors.text(texts, f)).orElse(" "));
         refresh();
     }
 
