@@ -13,7 +13,7 @@ import org.habarshy.desktop.gui.model.TransportStatus;
 
 /**
  * One row per way of reaching others (local network, mDNS, manual peers, relay, SMS): its name, its state as a mark
- * and a word (never colour alone: ▲ up, ▼ down, – off, · not here) and a detail (port, error, how many peers).
+ * and a word (never colour alone: ▲ up, ▼ down, – off, · not here) and a detail (port, error, how many peers); a tooltip says why a relay or SMS is not here.
  */
 final class TransportsView extends JPanel {
     private static final long serialVersionUID = 1L;
@@ -65,6 +65,11 @@ final class TransportsView extends JPanel {
             details[row].setText(detail);
             state.getAccessibleContext().setAccessibleName(texts.text(t.nameKey()) + ": "
                     + texts.text(t.stateKey()) + (detail.isBlank() ? "" : ", " + detail));
+            String why = t.nameKey() + ".tip";
+            if (texts.has(why)) {
+                state.setToolTipText(texts.text(why));
+                state.getAccessibleContext().setAccessibleDescription(texts.text(why));
+            }
         }
     }
 
@@ -72,16 +77,12 @@ final class TransportsView extends JPanel {
         switch (t.transport()) {
             case LAN:
                 if (n.running()) {
-                    return texts.format("network.listeningOn", Integer.toString(n.port()));
+                    return texts.format("network.transport.port", Integer.toString(n.port()));
                 }
                 return n.error().isBlank() ? texts.text("network.starting") : texts.format("network.down", n.error());
             case MANUAL_PEERS:
                 return n.manualPeers() == 0 ? "" : texts.format("network.transport.configured", n.manualPeers(),
                         n.outgoingLinks());
-            case RELAY:
-                return texts.text("network.transport.RELAY.detail");
-            case SMS:
-                return texts.text("network.transport.SMS.detail");
             default:
                 return "";
         }
