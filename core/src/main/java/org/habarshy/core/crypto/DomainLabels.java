@@ -33,6 +33,10 @@ public final class DomainLabels {
     public static final String CHANNEL_POST_KEY = "habarshy/v1/channel-post-key";
     /** Label of the checksum of a channel code and of a posting key. */
     public static final String CHANNEL_CODE = "habarshy/v1/channel-code";
+    /** HKDF info of the secret two contacts share for real-time text; see {@link ContactLinkTags}. */
+    public static final String RTT_PAIR = "habarshy/v1/rtt-pair";
+    /** HKDF info prefix of a real-time-text contact tag bound to one link; see {@link ContactLinkTags}. */
+    public static final String RTT_TAG = "habarshy/v1/rtt-tag";
 
     private DomainLabels() {
     }

@@ -11,12 +11,28 @@ public final class LinkEstablishedEvent {
     private final byte[] remoteTransportKey;
     private final boolean initiator;
     private final int protocolVersion;
+    private final byte[] handshakeHash;
 
-    /** Creates the event; the key is copied. */
+    /** Creates the event with an all-zero handshake hash (tests of handlers that do not use it); the key is copied. */
     public LinkEstablishedEvent(byte[] remoteTransportKey, boolean initiator, int protocolVersion) {
+        this(remoteTransportKey, initiator, protocolVersion, new byte[32]);
+    }
+
+    /**
+     * Creates the event; the key and the hash are copied. {@code handshakeHash} is the Noise handshake hash, unique
+     * to this link and known only to its two ends (channel binding).
+     */
+    public LinkEstablishedEvent(byte[] remoteTransportKey, boolean initiator, int protocolVersion,
+                                byte[] handshakeHash) {
         this.remoteTransportKey = remoteTransportKey.clone();
         this.initiator = initiator;
         this.protocolVersion = protocolVersion;
+        this.handshakeHash = handshakeHash.clone();
+    }
+
+    /** Returns a copy of the Noise handshake hash of this link. */
+    public byte[] handshakeHash() {
+        return handshakeHash.clone();
     }
 
     /** Returns a copy of the peer's X25519 transport public key. */

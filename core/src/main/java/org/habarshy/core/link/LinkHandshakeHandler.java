@@ -131,7 +131,8 @@ public final class LinkHandshakeHandler extends ChannelInboundHandlerAdapter {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        LinkEstablishedEvent event = new LinkEstablishedEvent(noise.remoteStaticKey(), initiator, peerVersion);
+        LinkEstablishedEvent event = new LinkEstablishedEvent(noise.remoteStaticKey(), initiator, peerVersion,
+                noise.handshakeHash());
         ctx.pipeline().replace(this, "cipher", new LinkCipherCodec(noise.split()));
         ctx.pipeline().context("cipher").fireUserEventTriggered(event);
     }

@@ -50,6 +50,7 @@ import org.habarshy.core.store.RememberedPeer;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.routing.CarryLimits;
 import org.habarshy.core.routing.FloodCounters;
+import org.habarshy.core.rtt.RealTimeText;
 import org.habarshy.core.transport.LinkInitializer;
 import org.habarshy.core.transport.LinkRateLimiter;
 import org.habarshy.core.transport.LinkRegistry;
@@ -94,6 +95,7 @@ public final class Node implements AutoCloseable {
     private final FloodCounters flood = new FloodCounters();
     private final CarryLimits carryLimits;
     private final StatusFile statusFile;
+    private final RealTimeText realTimeText;
     private final long startedAt;
     private long announcedSeq;
     private long dataVersion;
@@ -121,6 +123,7 @@ public final class Node implements AutoCloseable {
                 account.compactTexts(), cryptoExecutor, storeExecutor, this::announceNew, account.clock()));
         this.linkStorage = new LinkSyncStorage(ingest, account.database(), account.envelopes(),
                 account.messageStore(), account.clock(), account.attachments().hook());
+        this.realTimeText = new RealTimeText(account.keys().agreement(), System::nanoTime);
         this.instanceId = HexFormat.of().formatHex(randomBytes(account, 8));
         Account.call(storeExecutor, () -> {
             announcedSeq = account.database().read(account.envelopes()::maxSeq);
@@ -130,7 +133,7 @@ public final class Node implements AutoCloseable {
         });
         this.server = bind(config, transportKey);
         this.outgoingLinks = new LinkInitializer(true, transportKey, account.random(), this::newSyncHandler, traffic,
-                config.deadLinkTimeout(), this::newRateLimiter);
+                config.deadLinkTimeout(), this::newRateLimiter, realTimeText::newLinkHandler);
         Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(tracked(outgoingLinks));
@@ -174,7 +177,8 @@ public final class Node implements AutoCloseable {
     private Channel bind(NodeConfig config, AgreementKeyPair transportKey) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(tracked(new LinkInitializer(false, transportKey, account.random(),
-                        this::newSyncHandler, traffic, config.deadLinkTimeout(), this::newRateLimiter)));
+                        this::newSyncHandler, traffic, config.deadLinkTimeout(), this::newRateLimiter,
+                        realTimeText::newLinkHandler)));
         InetSocketAddress local = config.bindAddress().map(a -> new InetSocketAddress(a, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
         // Not syncUninterruptibly(): it rethrows a failed bind's checked BindException undeclared, past any
@@ -349,6 +353,11 @@ public final class Node implements AutoCloseable {
     /** An envelope was written to a link: if it is an outgoing message, one more session carries it. */
     private void envelopeWritten(EnvelopeId id) {
         storeExecutor.execute(() -> linkStorage.carried(List.of(id)));
+    }
+
+    /** Returns real-time text (drafts streamed to directly linked contacts, in memory only). */
+    public RealTimeText realTimeText() {
+        return realTimeText;
     }
 
     /** Returns the TCP port the node listens on. */

@@ -1,6 +1,7 @@
 package org.habarshy.core.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.security.SecureRandom;
@@ -20,6 +21,7 @@ import org.habarshy.core.wire.LinkFrameCodec;
  * handshake                       Noise XX; replaces itself with the link cipher
  * records                         LinkFrame protobuf &lt;-&gt; SyncRecord, bounded
  * idle / keepAlive                ping after half the dead-link timeout of silence, close after it
+ * rtt                             real-time text (core.rtt), if given
  * limit                           per-link rate limit on received envelopes (LinkRateLimiter), if given
  * sync                            SyncSession adapter; work runs on the store executor
  * </pre>
@@ -35,6 +37,7 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
     private final TrafficCounter traffic;
     private final Duration deadLinkTimeout;
     private final Supplier<LinkRateLimiter> limiters;
+    private final Supplier<? extends ChannelHandler> realTimeText;
 
     /** Creates an initializer for one direction of connection with the default dead-link timeout, no rate limit. */
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
@@ -63,6 +66,19 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
     public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
                            Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
                            Duration deadLinkTimeout, Supplier<LinkRateLimiter> limiters) {
+        this(initiator, transportKey, random, syncHandlers, traffic, deadLinkTimeout, limiters, null);
+    }
+
+    /**
+     * Creates an initializer for one direction of connection: links silent for {@code deadLinkTimeout} are closed,
+     * {@code limiters} (null: none) makes each link's rate limiter and {@code realTimeText} (null: none) each
+     * link's real-time-text handler, placed before the rate limiter and the sync handler.
+     */
+    public LinkInitializer(boolean initiator, AgreementKeyPair transportKey, SecureRandom random,
+                           Supplier<SyncChannelHandler> syncHandlers, TrafficCounter traffic,
+                           Duration deadLinkTimeout, Supplier<LinkRateLimiter> limiters,
+                           Supplier<? extends ChannelHandler> realTimeText) {
+        this.realTimeText = realTimeText;
         this.deadLinkTimeout = deadLinkTimeout;
         this.limiters = limiters;
         KeepAliveHandler.pingInterval(deadLinkTimeout);
@@ -84,6 +100,9 @@ public final class LinkInitializer extends ChannelInitializer<Channel> {
                 .addLast("idle", new IdleStateHandler(KeepAliveHandler.pingInterval(deadLinkTimeout).toMillis(), 0, 0,
                         TimeUnit.MILLISECONDS))
                 .addLast("keepAlive", new KeepAliveHandler(deadLinkTimeout));
+        if (realTimeText != null) {
+            ch.pipeline().addLast("rtt", realTimeText.get());
+        }
         if (limiters != null) {
             ch.pipeline().addLast("limit", limiters.get());
         }

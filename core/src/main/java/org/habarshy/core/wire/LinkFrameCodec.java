@@ -22,6 +22,9 @@ import org.habarshy.core.sync.PingRecord;
 import org.habarshy.core.sync.PongRecord;
 import org.habarshy.core.sync.ReconcileRecord;
 import org.habarshy.core.sync.RequestRecord;
+import org.habarshy.core.sync.RttAnnounceRecord;
+import org.habarshy.core.sync.RttLimits;
+import org.habarshy.core.sync.RttUpdateRecord;
 import org.habarshy.core.sync.SyncLimits;
 import org.habarshy.core.sync.SyncRecord;
 import org.habarshy.core.sync.reconcile.ReconcileLimits;
@@ -33,13 +36,17 @@ import org.habarshy.proto.v1.Ping;
 import org.habarshy.proto.v1.Pong;
 import org.habarshy.proto.v1.Reconcile;
 import org.habarshy.proto.v1.Request;
+import org.habarshy.proto.v1.RttAnnounce;
+import org.habarshy.proto.v1.RttUpdate;
 
 /**
  * Maps decrypted frame bodies to {@link SyncRecord}s and back ({@code habarshy.v1.LinkFrame}).
  * Every field is bounded before use: at most {@link SyncLimits#MAX_IDS_PER_RECORD} ids of exactly
  * 32 bytes, envelopes of {@link EnvelopeFormat#MIN_BYTES}..{@link EnvelopeFormat#MAX_BYTES} bytes,
  * hops at most {@link SyncLimits#MAX_HOPS}, reconciliation messages of 1..{@link ReconcileLimits#MAX_MESSAGE_BYTES}
- * bytes. A violation raises {@link MalformedRecordException}.
+ * bytes, real-time-text announces of at most {@link RttLimits#MAX_TAGS} tags of {@link RttLimits#TAG_BYTES}
+ * bytes, drafts of at most {@link RttLimits#MAX_TEXT_BYTES} bytes of valid UTF-8. A violation raises
+ * {@link MalformedRecordException}.
  * A frame whose body this version does not know (a newer peer) is skipped, not fatal.
  */
 @Sharable
@@ -116,6 +123,10 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
                 return new PingRecord(frame.getPing().getNonce());
             case PONG:
                 return new PongRecord(frame.getPong().getNonce());
+            case RTT_ANNOUNCE:
+                return rttAnnounce(frame.getRttAnnounce());
+            case RTT_UPDATE:
+                return rttUpdate(frame.getRttUpdate());
             default:
                 LOG.log(System.Logger.Level.DEBUG, "skipping frame of unknown kind");
                 return null;
@@ -157,6 +168,32 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
         return new ReconcileRecord(reconcile.getMessage().toByteArray());
     }
 
+    private static RttAnnounceRecord rttAnnounce(RttAnnounce announce) throws MalformedRecordException {
+        List<ByteString> raw = announce.getTagsList();
+        if (raw.size() > RttLimits.MAX_TAGS) {
+            throw new MalformedRecordException("real-time-text announce with " + raw.size() + " tags (allowed 0.."
+                    + RttLimits.MAX_TAGS + ")");
+        }
+        List<byte[]> tags = new ArrayList<>(raw.size());
+        for (ByteString tag : raw) {
+            if (tag.size() != RttLimits.TAG_BYTES) {
+                throw new MalformedRecordException("real-time-text tag of " + tag.size() + " bytes");
+            }
+            tags.add(tag.toByteArray());
+        }
+        return new RttAnnounceRecord(tags);
+    }
+
+    private static RttUpdateRecord rttUpdate(RttUpdate update) throws MalformedRecordException {
+        // proto3 strings are checked for valid UTF-8 while parsing; the size is that of the UTF-8 bytes.
+        int size = update.getTextBytes().size();
+        if (size > RttLimits.MAX_TEXT_BYTES) {
+            throw new MalformedRecordException("real-time-text draft of " + size + " bytes (allowed 0.."
+                    + RttLimits.MAX_TEXT_BYTES + ")");
+        }
+        return new RttUpdateRecord(update.getText());
+    }
+
     static LinkFrame toProto(SyncRecord record) {
         if (record instanceof OfferRecord offer) {
             return LinkFrame.newBuilder().setOffer(Offer.newBuilder().addAllIds(bytes(offer.ids()))).build();
@@ -176,6 +213,14 @@ public final class LinkFrameCodec extends MessageToMessageCodec<ByteBuf, SyncRec
             return LinkFrame.newBuilder().setPing(Ping.newBuilder().setNonce(ping.nonce())).build();
         } else if (record instanceof PongRecord pong) {
             return LinkFrame.newBuilder().setPong(Pong.newBuilder().setNonce(pong.nonce())).build();
+        } else if (record instanceof RttAnnounceRecord announce) {
+            RttAnnounce.Builder builder = RttAnnounce.newBuilder();
+            for (byte[] tag : announce.tags()) {
+                builder.addTags(UnsafeByteOperations.unsafeWrap(tag));
+            }
+            return LinkFrame.newBuilder().setRttAnnounce(builder).build();
+        } else if (record instanceof RttUpdateRecord update) {
+            return LinkFrame.newBuilder().setRttUpdate(RttUpdate.newBuilder().setText(update.text())).build();
         }
         throw new EncoderException("unsupported record: " + record.getClass().getSimpleName());
     }

@@ -117,6 +117,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void realTimeTextStaysInMemoryAndOnTheLink() {
+        classes().that().resideInAPackage("org.habarshy.core.rtt..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.netty..",
+                        "org.habarshy.core.api..", "org.habarshy.core.crypto..", "org.habarshy.core.link..",
+                        "org.habarshy.core.routing..", "org.habarshy.core.sync..", "org.habarshy.core.rtt..")
+                .check(core);
+    }
+
+    @Test
     void onlyStoreUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.habarshy.core.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(core);

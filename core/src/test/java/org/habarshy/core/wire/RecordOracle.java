@@ -51,6 +51,16 @@ public final class RecordOracle {
                 throw new AssertionError("out-of-bounds record accepted: " + reconcile);
             }
         }
+        if (record instanceof org.habarshy.core.sync.RttAnnounceRecord announce) {
+            if (announce.tags().size() > org.habarshy.core.sync.RttLimits.MAX_TAGS || announce.tags().stream()
+                    .anyMatch(t -> t.length != org.habarshy.core.sync.RttLimits.TAG_BYTES)) {
+                throw new AssertionError("out-of-bounds record accepted: " + announce);
+            }
+        }
+        if (record instanceof org.habarshy.core.sync.RttUpdateRecord update && update.text()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length > org.habarshy.core.sync.RttLimits.MAX_TEXT_BYTES) {
+            throw new AssertionError("out-of-bounds record accepted: " + update);
+        }
         byte[] encoded = LinkFrameCodec.toProto(record).toByteArray();
         SyncRecord again;
         try {

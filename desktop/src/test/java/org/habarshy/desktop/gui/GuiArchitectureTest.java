@@ -26,7 +26,7 @@ class GuiArchitectureTest {
         noClasses().that().resideInAPackage("org.habarshy.desktop.gui.view..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.habarshy.core.node..",
                         "org.habarshy.core.store..", "org.habarshy.core.crypto..", "org.habarshy.core.identity..",
-                        "org.habarshy.core.message..", "org.habarshy.core.wire..")
+                        "org.habarshy.core.message..", "org.habarshy.core.wire..", "org.habarshy.core.rtt..")
                 .check(CLASSES);
     }
 

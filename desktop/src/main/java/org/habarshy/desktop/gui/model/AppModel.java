@@ -3,13 +3,17 @@ package org.habarshy.desktop.gui.model;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.TextContent;
 import org.habarshy.core.node.PanicWipe;
+import org.habarshy.core.rtt.RttListener;
 
 /**
  * The state behind every screen, in plain Java (no Swing): which stage the app is in, contacts with unread counts,
@@ -53,6 +57,13 @@ public final class AppModel implements AutoCloseable {
         default void messagesArrived(List<String> fromAliases) {
         }
 
+        /**
+         * The open conversation's options changed: real-time text (on, linked, the contact's draft) or the
+         * disappearing-message timer.
+         */
+        default void conversationOptionsChanged() {
+        }
+
         /** The settings changed (language, theme, font size, network). */
         default void settingsChanged(Settings settings) {
         }
@@ -80,6 +91,11 @@ public final class AppModel implements AutoCloseable {
     private Profile profile;
     private final Conversations conversations = new Conversations();
     private NetworkSummary network;
+    private final RealTimeTextState realTimeText = new RealTimeTextState();
+    /** The open conversation's disappearing-message timer, empty until read. */
+    private Optional<Duration> openTimer = Optional.empty();
+    /** The latest draft not yet handed to the worker; null when none waits (any thread). */
+    private final AtomicReference<String> pendingDraft = new AtomicReference<>();
 
     // Worker thread only.
     private MessengerSession session;
@@ -200,10 +216,121 @@ public final class AppModel implements AutoCloseable {
         Settings current = settings;
         work.submit(() -> {
             if (session != null) {
+                session.onRealTimeText(realTimeTextListener());
                 session.startNode(current);
             }
             return null;
         }, started -> refresh(), e -> { });
+    }
+
+    /** Hands real-time-text events (from a network thread) to the UI thread. */
+    private RttListener realTimeTextListener() {
+        return new RttListener() {
+            @Override
+            public void draftChanged(IdentityKey contact, String draft) {
+                work.onUi(() -> {
+                    realTimeText.draft(contact, draft, clock.millis());
+                    fire(Listener::conversationOptionsChanged);
+                });
+            }
+
+            @Override
+            public void linkChanged(IdentityKey contact, boolean linked) {
+                work.onUi(() -> {
+                    realTimeText.linked(contact, linked);
+                    fire(Listener::conversationOptionsChanged);
+                });
+            }
+        };
+    }
+
+    /**
+     * Turns real-time text for the open conversation on or off; {@code done} gets the error, if any. The contact
+     * sees drafts only once it turned it on for this user too and the two are directly linked.
+     */
+    public void setRealTimeText(boolean on, Consumer<Optional<UserError>> done) {
+        Optional<String> alias = conversations.selectedAlias();
+        if (alias.isEmpty()) {
+            done.accept(Optional.of(new UserError("error.noConversation", "")));
+            return;
+        }
+        work.submit(() -> requireSession().setRealTimeText(alias.get(), on), key -> {
+            realTimeText.setOn(key, on);
+            fire(Listener::conversationOptionsChanged);
+            done.accept(Optional.empty());
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Returns whether real-time text is on for the open conversation. */
+    public boolean realTimeTextOn() {
+        return openKey().map(realTimeText::isOn).orElse(false);
+    }
+
+    /** Returns whether the open conversation's contact is directly linked with real-time text on at both ends. */
+    public boolean realTimeTextLinked() {
+        return openKey().map(realTimeText::isLinked).orElse(false);
+    }
+
+    /** Returns the open conversation's contact's draft, if real-time text shows one. */
+    public Optional<String> peerDraft() {
+        return openKey().filter(realTimeText::isOn).flatMap(k -> realTimeText.draft(k, clock.millis()));
+    }
+
+    /**
+     * The user's unsent text in the open conversation changed: streams it if real-time text is on (coalesced: the
+     * worker takes the latest draft; the core sends at most ten updates a second).
+     */
+    public void typed(String draft) {
+        Optional<IdentityKey> key = openKey().filter(realTimeText::isOn);
+        if (key.isEmpty() || session == null) {
+            return;
+        }
+        if (pendingDraft.getAndSet(draft) == null) {
+            IdentityKey contact = key.get();
+            work.submit(() -> requireSession().typed(contact, pendingDraft.getAndSet(null)), sent -> { }, e -> { });
+        }
+    }
+
+    private Optional<IdentityKey> openKey() {
+        return selectedContact().map(c -> c.contact().card().identityKey());
+    }
+
+    /** Returns the open conversation's disappearing-message timer (zero: off), empty until read. */
+    public Optional<Duration> disappearingTimer() {
+        return openTimer;
+    }
+
+    /** Sets the open conversation's disappearing-message timer (zero: off); {@code done} gets the error, if any. */
+    public void setDisappearingTimer(Duration timer, Consumer<Optional<UserError>> done) {
+        Optional<String> alias = conversations.selectedAlias();
+        if (alias.isEmpty()) {
+            done.accept(Optional.of(new UserError("error.noConversation", "")));
+            return;
+        }
+        work.submit(() -> {
+            requireSession().setDisappearingTimer(alias.get(), timer);
+            return timer;
+        }, set -> {
+            if (conversations.selectedAlias().equals(alias)) {
+                openTimer = Optional.of(set);
+                fire(Listener::conversationOptionsChanged);
+            }
+            done.accept(Optional.empty());
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    private void readOpenTimer() {
+        openTimer = Optional.empty();
+        Optional<String> alias = conversations.selectedAlias();
+        if (alias.isEmpty() || session == null) {
+            return;
+        }
+        work.submit(() -> requireSession().disappearingTimer(alias.get()), timer -> {
+            if (conversations.selectedAlias().equals(alias)) {
+                openTimer = Optional.of(timer);
+                fire(Listener::conversationOptionsChanged);
+            }
+        }, e -> { });
     }
 
     /** Returns whether an alias is acceptable (1..64 characters, not blank). */
@@ -225,6 +352,7 @@ public final class AppModel implements AutoCloseable {
         String cleanCode = code == null ? "" : code.replaceAll("\\s+", "");
         work.submit(() -> requireSession().addContact(cleanCode, alias.strip()), added -> {
             conversations.select(added.alias());
+            readOpenTimer();
             done.accept(Optional.empty());
             refresh();
         }, e -> done.accept(Optional.of(UserError.of(e))));
@@ -253,6 +381,7 @@ public final class AppModel implements AutoCloseable {
         }
         String alias = conversations.selectedAlias().orElseThrow();
         work.submit(() -> requireSession().send(alias, text), id -> {
+            typed("");
             done.accept(Optional.empty());
             refresh();
         }, e -> done.accept(Optional.of(UserError.of(e))));
@@ -262,6 +391,8 @@ public final class AppModel implements AutoCloseable {
     public void select(String alias) {
         conversations.select(alias);
         fire(Listener::conversationsChanged);
+        readOpenTimer();
+        fire(Listener::conversationOptionsChanged);
         markOpenConversationRead();
     }
 
@@ -445,6 +576,8 @@ public final class AppModel implements AutoCloseable {
 
     private void resetConversations() {
         conversations.reset();
+        realTimeText.reset();
+        openTimer = Optional.empty();
         fire(Listener::conversationsChanged);
     }
 

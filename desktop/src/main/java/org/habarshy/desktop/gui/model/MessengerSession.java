@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.habarshy.core.api.identity.Contact;
-import org.habarshy.core.attachment.Attachments;
+import org.habarshy.core.api.identity.ContactCard;
+import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
+import org.habarshy.core.attachment.Attachments;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
@@ -20,6 +22,7 @@ import org.habarshy.core.node.NodeConfig;
 import org.habarshy.core.node.NodeStatus;
 import org.habarshy.core.node.PanicWipe;
 import org.habarshy.core.node.UnknownContactException;
+import org.habarshy.core.rtt.RttListener;
 import org.habarshy.core.store.StoreException;
 
 /**
@@ -34,6 +37,9 @@ public final class MessengerSession implements AutoCloseable {
     private final Path dataDir;
     private Node node;
     private String nodeError = "";
+    /** Contacts with real-time text on, re-applied when the node restarts; kept in memory only. */
+    private final java.util.Map<IdentityKey, ContactCard> realTimeText = new java.util.LinkedHashMap<>();
+    private RttListener realTimeTextListener;
 
     private MessengerSession(Account account, Path dataDir) {
         this.account = account;
@@ -79,6 +85,16 @@ public final class MessengerSession implements AutoCloseable {
         try {
             node = Node.start(account, new NodeConfig(Optional.empty(), settings.port(), peers, settings.mdns()));
             nodeError = "";
+            if (realTimeTextListener != null) {
+                node.realTimeText().addListener(realTimeTextListener);
+            }
+            for (ContactCard card : realTimeText.values()) {
+                try {
+                    node.realTimeText().enable(card);
+                } catch (java.security.GeneralSecurityException e) {
+                    LOG.log(System.Logger.Level.WARNING, "real-time text refused a contact key");
+                }
+            }
         } catch (IOException | StoreException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String port = Integer.toString(settings.port());
@@ -152,6 +168,55 @@ public final class MessengerSession implements AutoCloseable {
      */
     public int markRead(String alias) throws UnknownContactException, StoreException {
         return account.markRead(alias);
+    }
+
+    /** Sets who hears about real-time text of this session's nodes (called on a network thread). */
+    public void onRealTimeText(RttListener listener) {
+        realTimeTextListener = listener;
+        if (node != null) {
+            node.realTimeText().addListener(listener);
+        }
+    }
+
+    /**
+     * Turns real-time text for the conversation with {@code alias} on or off (in memory only: off at every start).
+     * Returns the contact's identity key.
+     */
+    public IdentityKey setRealTimeText(String alias, boolean on)
+            throws UnknownContactException, StoreException, java.security.GeneralSecurityException {
+        Contact contact = account.contact(alias);
+        IdentityKey key = contact.card().identityKey();
+        if (on) {
+            if (node != null) {
+                node.realTimeText().enable(contact.card());
+            }
+            realTimeText.put(key, contact.card());
+        } else {
+            realTimeText.remove(key);
+            if (node != null) {
+                node.realTimeText().disable(key);
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Streams {@code draft} to {@code contact} if real-time text is on for it and it is directly linked; returns
+     * whether it went out. Never blocks.
+     */
+    public boolean typed(IdentityKey contact, String draft) {
+        return node != null && node.realTimeText().type(contact, draft);
+    }
+
+    /** Returns the disappearing-message timer of the conversation with {@code alias} (zero: off). */
+    public java.time.Duration disappearingTimer(String alias) throws UnknownContactException, StoreException {
+        return account.disappearingTimer(alias);
+    }
+
+    /** Sets the disappearing-message timer of the conversation with {@code alias} (zero: off). */
+    public void setDisappearingTimer(String alias, java.time.Duration timer)
+            throws UnknownContactException, StoreException {
+        account.setDisappearingTimer(alias, timer);
     }
 
     /** Reads contacts, messages and the node's status in one go. */

@@ -19,10 +19,12 @@ import org.habarshy.core.transport.LinkStatus;
  * @param held envelopes stored (own and carried)
  * @param carried envelopes carried for others
  * @param rejected envelopes refused from peers
+ * @param carryUsedBytes bytes of envelopes carried for others now held
+ * @param carryQuotaBytes the quota for them (0: unknown)
  */
 public record NetworkSummary(boolean running, String error, int port, boolean mdns, int manualPeers,
                              List<LinkStatus> links, long bytesIn, long bytesOut, long held, long carried,
-                             long rejected) {
+                             long rejected, long carryUsedBytes, long carryQuotaBytes) {
     /** Copies the list. */
     public NetworkSummary {
         links = List.copyOf(links);
@@ -32,11 +34,22 @@ public record NetworkSummary(boolean running, String error, int port, boolean md
     public static NetworkSummary of(Optional<NodeStatus> status, String error, Settings settings) {
         if (status.isEmpty()) {
             return new NetworkSummary(false, error, 0, settings.mdns(), settings.manualPeers().size(), List.of(),
-                    0, 0, 0, 0, 0);
+                    0, 0, 0, 0, 0, 0, 0);
         }
         NodeStatus s = status.get();
         return new NetworkSummary(true, "", s.port(), settings.mdns(), settings.manualPeers().size(), s.links(),
-                s.bytesIn(), s.bytesOut(), s.envelopes().held(), s.envelopes().carried(), s.rejected());
+                s.bytesIn(), s.bytesOut(), s.envelopes().held(), s.envelopes().carried(), s.rejected(),
+                s.carry().usedBytes(), s.carry().quotaBytes());
+    }
+
+    /** Returns the state of each way this node can reach others, in the order the network screen lists them. */
+    public List<TransportStatus> transports() {
+        return TransportStatus.of(this);
+    }
+
+    /** Returns how many links this node opened (to manual, remembered or discovered peers). */
+    public long outgoingLinks() {
+        return links.stream().filter(LinkStatus::outgoing).count();
     }
 
     /** Returns how many links are still in their initial exchange. */

@@ -57,6 +57,8 @@ final class ChatsPanel extends JPanel {
     private final CardLayout conversationCards = new CardLayout();
     private final JPanel conversationHolder = new JPanel(conversationCards);
     private final JButton send;
+    private final ConversationOptions options;
+    private final PeerDraftView peerDraft;
     private boolean updating;
 
     ChatsPanel(Controls controls, AppModel model, BackgroundWork work, Themes.Palette palette) {
@@ -68,6 +70,8 @@ final class ChatsPanel extends JPanel {
         this.error = Forms.errorLabel(palette.danger());
         this.send = controls.button("conversation.send", this::send);
         send.setName("conversation.send");
+        this.options = new ConversationOptions(controls, model, palette);
+        this.peerDraft = new PeerDraftView(controls, model, palette);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, contactsSide(), conversationSide());
         split.setResizeWeight(0.25);
         split.setBorder(BorderFactory.createEmptyBorder());
@@ -160,7 +164,11 @@ final class ChatsPanel extends JPanel {
         JPanel header = new JPanel(new BorderLayout(0, 8));
         header.setBorder(BorderFactory.createEmptyBorder(12, 16, 8, 12));
         header.add(titleRow, BorderLayout.NORTH);
-        header.add(tools, BorderLayout.SOUTH);
+        JPanel toolRows = new JPanel(new BorderLayout(0, 6));
+        toolRows.setOpaque(false);
+        toolRows.add(tools, BorderLayout.NORTH);
+        toolRows.add(options, BorderLayout.SOUTH);
+        header.add(toolRows, BorderLayout.SOUTH);
 
         compose.setName("conversation.compose");
         compose.setLineWrap(true);
@@ -178,6 +186,22 @@ final class ChatsPanel extends JPanel {
             @Override
             public void actionPerformed(java.awt.event.ActionEvent e) {
                 send();
+            }
+        });
+        compose.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                model.typed(compose.getText());
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                model.typed(compose.getText());
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                // Attribute changes only; the text is the same.
             }
         });
         JScrollPane composeScroll = new JScrollPane(compose);
@@ -198,7 +222,10 @@ final class ChatsPanel extends JPanel {
         composeRow.add(hints, BorderLayout.SOUTH);
 
         JPanel bottom = new JPanel(new BorderLayout());
-        bottom.add(new AttachmentBar(controls, model, palette), BorderLayout.NORTH);
+        JPanel above = new JPanel(new BorderLayout());
+        above.add(peerDraft, BorderLayout.NORTH);
+        above.add(new AttachmentBar(controls, model, palette), BorderLayout.CENTER);
+        bottom.add(above, BorderLayout.NORTH);
         bottom.add(composeRow, BorderLayout.CENTER);
         JPanel open = new JPanel(new BorderLayout());
         open.add(header, BorderLayout.NORTH);
@@ -308,6 +335,12 @@ final class ChatsPanel extends JPanel {
             dialog.setName("safety.dialog");
             dialog.setVisible(true);
         });
+    }
+
+    /** Shows the open conversation's real-time text and timer again. */
+    void conversationOptionsChanged() {
+        options.refresh();
+        peerDraft.refresh();
     }
 
     /** Puts the focus in the compose field. */

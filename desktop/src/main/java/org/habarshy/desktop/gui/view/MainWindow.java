@@ -251,6 +251,13 @@ public final class MainWindow implements AppModel.Listener {
     }
 
     @Override
+    public void conversationOptionsChanged() {
+        if (chats != null) {
+            chats.conversationOptionsChanged();
+        }
+    }
+
+    @Override
     public void networkChanged() {
         if (network != null) {
             network.refresh();

@@ -71,7 +71,8 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
         meta.setFont(font.deriveFont(font.getSize2D() * 0.85f));
         text.setText(row.message().text());
         String when = time.format(Instant.ofEpochMilli(row.message().sentAt()));
-        String state = outgoing ? "  " + stateMark(row.message().state()) + " " + texts.text(row.stateKey()) : "";
+        String stateText = texts.text(row.stateKey()) + carried(row);
+        String state = outgoing ? "  " + stateMark(row.message().state()) + " " + stateText : "";
         meta.setText(when + state);
         meta.setHorizontalAlignment(outgoing ? JLabel.RIGHT : JLabel.LEFT);
         Color fg = outgoing ? palette.outgoingText() : palette.incomingText();
@@ -81,8 +82,14 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
         int width = list.getParent() instanceof javax.swing.JViewport viewport ? viewport.getWidth() : list.getWidth();
         layoutFor(width > 0 ? width : 600, font);
         getAccessibleContext().setAccessibleName(texts.format(outgoing ? "conversation.accessibleOut"
-                : "conversation.accessibleIn", row.message().text(), when, outgoing ? texts.text(row.stateKey()) : ""));
+                : "conversation.accessibleIn", row.message().text(), when, outgoing ? stateText : ""));
         return this;
+    }
+
+    /** " · carried by N" for an outgoing message that N link sessions took or hold, else nothing. */
+    private String carried(MessageRow row) {
+        int n = row.message().carriedBy();
+        return row.outgoing() && n > 0 ? " \u00B7 " + texts.format("state.carriedBy", n) : "";
     }
 
     /** A mark that tells the states apart without colour: ○ queued, ✓ passed to a peer, ✓✓ delivered, ◉ read. */

@@ -19,7 +19,7 @@ import org.habarshy.desktop.gui.model.AppModel;
 import org.habarshy.desktop.gui.model.NetworkSummary;
 
 /**
- * The node's network: transports and their state, traffic, envelopes held and carried for others, sync progress, a
+ * The node's network: transports and their state (local network, mDNS, manual peers, relay, SMS), traffic, envelopes held and carried for others, sync progress, a
  * table of links and the mesh picture.
  */
 final class NetworkPanel extends JPanel {
@@ -28,12 +28,11 @@ final class NetworkPanel extends JPanel {
     private final transient Texts texts;
     private final transient Themes.Palette palette;
     private final transient AppModel model;
-    private final JLabel listening = new JLabel();
-    private final JLabel mdns = new JLabel();
-    private final JLabel manual = new JLabel();
     private final JLabel traffic = new JLabel();
     private final JLabel held = new JLabel();
     private final JLabel carried = new JLabel();
+    private final JLabel quota = new JLabel();
+    private final TransportsView transports;
     private final JLabel refused = new JLabel();
     private final JProgressBar sync = new JProgressBar(0, 100);
     private final LinksTable table;
@@ -45,23 +44,22 @@ final class NetworkPanel extends JPanel {
         this.palette = palette;
         this.model = model;
         this.table = new LinksTable(texts);
+        this.transports = new TransportsView(texts, palette);
         this.picture = new MeshPicture(texts, palette, model.network());
         picture.setName("network.picture");
-        listening.setName("network.listening");
         sync.setStringPainted(true);
         controls.describe(sync, "network.sync");
         JPanel facts = new JPanel(new java.awt.GridBagLayout());
         facts.setOpaque(false);
-        fact(facts, 0, new JLabel(texts.text("network.tcp")), listening);
-        fact(facts, 1, new JLabel(texts.text("network.mdns")), mdns);
-        fact(facts, 2, new JLabel(texts.text("network.manual")), manual);
-        fact(facts, 3, new JLabel(texts.text("network.traffic")), traffic);
-        fact(facts, 4, new JLabel(texts.text("network.held")), held);
-        fact(facts, 5, new JLabel(texts.text("network.carried")), carried);
-        fact(facts, 6, new JLabel(texts.text("network.refused")), refused);
-        fact(facts, 7, controls.labelFor("network.sync", sync), sync);
+        fact(facts, 0, new JLabel(texts.text("network.traffic")), traffic);
+        fact(facts, 1, new JLabel(texts.text("network.held")), held);
+        fact(facts, 2, new JLabel(texts.text("network.carried")), carried);
+        fact(facts, 3, new JLabel(texts.text("network.quota")), quota);
+        fact(facts, 4, new JLabel(texts.text("network.refused")), refused);
+        fact(facts, 5, controls.labelFor("network.sync", sync), sync);
         JPanel top = new Forms()
                 .add(controls.heading("network.title"), 0)
+                .add(transports, 12)
                 .add(facts, 12)
                 .add(Forms.paragraph(texts.text("network.later"), 40), 12)
                 .done();
@@ -108,20 +106,13 @@ final class NetworkPanel extends JPanel {
     /** Shows the model's network summary. */
     void refresh() {
         NetworkSummary n = model.network();
-        if (n.running()) {
-            listening.setText(texts.format("network.listeningOn", Integer.toString(n.port())));
-            listening.setForeground(palette.good());
-        } else {
-            listening.setText(n.error().isBlank() ? texts.text("network.starting")
-                    : texts.format("network.down", n.error()));
-            listening.setForeground(n.error().isBlank() ? palette.secondaryText() : palette.danger());
-        }
-        mdns.setText(texts.text(n.mdns() ? "network.on" : "network.off"));
-        manual.setText(Integer.toString(n.manualPeers()));
         traffic.setText(texts.format("network.trafficValue", NetworkSummary.formatBytes(n.bytesIn()),
                 NetworkSummary.formatBytes(n.bytesOut())));
         held.setText(Long.toString(n.held()));
         carried.setText(Long.toString(n.carried()));
+        quota.setText(n.carryQuotaBytes() == 0 ? "\u2013" : texts.format("network.quotaValue",
+                NetworkSummary.formatBytes(n.carryUsedBytes()), NetworkSummary.formatBytes(n.carryQuotaBytes())));
+        transports.show(n);
         refused.setText(Long.toString(n.rejected()));
         sync.setValue(n.syncPercent());
         sync.setString(n.links().isEmpty() ? texts.text("network.noLinks")

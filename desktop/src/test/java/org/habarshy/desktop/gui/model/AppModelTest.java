@@ -189,6 +189,62 @@ class AppModelTest {
     }
 
     @Test
+    void theOpenConversationsTimerAndRealTimeTextBothWays() throws Exception {
+        List<String> options = new CopyOnWriteArrayList<>();
+        onUi(() -> model.addListener(new AppModel.Listener() {
+            @Override
+            public void conversationOptionsChanged() {
+                options.add("changed");
+            }
+        }));
+        onUi(model::start);
+        awaitOnUi("first run", () -> model.stage() == AppModel.Stage.FIRST_RUN);
+        assertThat(outcome(done -> model.createIdentity("Aigerim", new char[0], new char[0], done))).isEmpty();
+        org.habarshy.core.api.identity.Contact aigerim = bob.addContact(onUi(model::profile).contactCode(), "aigerim");
+        assertThat(outcome(done -> model.setRealTimeText(true, done))).map(UserError::key)
+                .contains("error.noConversation");
+        assertThat(outcome(done -> model.addContact(bob.contactCode(), "Bob", done))).isEmpty();
+
+        awaitOnUi("the timer is read", () -> model.disappearingTimer().isPresent());
+        assertThat(onUi(model::disappearingTimer)).contains(Duration.ZERO);
+        assertThat(outcome(done -> model.setDisappearingTimer(Duration.ofHours(1), done))).isEmpty();
+        assertThat(onUi(model::disappearingTimer)).contains(Duration.ofHours(1));
+        onUi(() -> model.select(null));
+        assertThat(onUi(model::disappearingTimer)).isEmpty();
+        onUi(() -> model.select("Bob"));
+        awaitOnUi("the timer is read again", () -> model.disappearingTimer().equals(Optional.of(Duration.ofHours(1))));
+
+        awaitOnUi("linked to Bob", () -> model.network().links().size() == 1);
+        assertThat(outcome(done -> model.setRealTimeText(true, done))).isEmpty();
+        assertThat(onUi(model::realTimeTextOn)).isTrue();
+        Thread.sleep(300);
+        assertThat(onUi(model::realTimeTextLinked)).as("Bob has not turned it on").isFalse();
+        bobNode.realTimeText().enable(aigerim.card());
+        awaitOnUi("both have it on", model::realTimeTextLinked);
+
+        onUi(() -> model.typed("Сәл"));
+        onUi(() -> model.typed("Сәлем, жарық жоқ"));
+        Await.until("Bob sees the draft", LIMIT, () -> bobNode.realTimeText().peerDraft(aigerim.card().identityKey())
+                .equals(Optional.of("Сәлем, жарық жоқ")));
+        bobNode.realTimeText().type(aigerim.card().identityKey(), "Иә, бізде де");
+        awaitOnUi("Aigerim sees Bob's draft", () -> model.peerDraft().equals(Optional.of("Иә, бізде де")));
+        assertThat(options).isNotEmpty();
+
+        assertThat(outcome(done -> model.send("Сәлем, жарық жоқ", done))).isEmpty();
+        Await.until("sending clears the draft Bob sees", LIMIT,
+                () -> bobNode.realTimeText().peerDraft(aigerim.card().identityKey()).isEmpty());
+        Await.until("and the message arrives as a normal message", LIMIT, () -> bob.messages(Optional.empty())
+                .stream().anyMatch(m -> m.text().equals("Сәлем, жарық жоқ")));
+
+        assertThat(outcome(done -> model.setRealTimeText(false, done))).isEmpty();
+        assertThat(onUi(model::peerDraft)).isEmpty();
+        assertThat(onUi(model::realTimeTextLinked)).isFalse();
+        onUi(() -> model.typed("no longer streamed"));
+        Thread.sleep(300);
+        assertThat(bobNode.realTimeText().peerDraft(aigerim.card().identityKey())).isEmpty();
+    }
+
+    @Test
     void anEncryptedIdentityIsLockedUntilTheRightPassphrase() throws Exception {
         Account.create(appData, "Aigerim", Clock.systemUTC(), "дұрыс кілт".toCharArray()).close();
         onUi(model::start);

@@ -29,6 +29,34 @@ class NetworkSummaryTest {
     }
 
     @Test
+    void transportsAreUpDownOffOrNotHere() {
+        List<LinkStatus> links = List.of(new LinkStatus("aa", true, 1, true, 0, 5, 3));
+        NodeStatus status = new NodeStatus(1, 0, 10, 7454, links, new EnvelopeTotals(9, 900, 4, 400), 2048, 10, 1,
+                new org.habarshy.core.node.CarryStatus(256L << 20, 400, 0, 0, java.util.Map.of()));
+        Settings withPeer = Settings.defaults(Path.of("d")).withNetwork(Path.of("d"), 0, true,
+                List.of(new PeerAddress("10.0.0.2", 7454)));
+        NetworkSummary running = NetworkSummary.of(Optional.of(status), "", withPeer);
+        assertThat(running.transports()).extracting(TransportStatus::state).containsExactly(
+                TransportStatus.State.UP, TransportStatus.State.UP, TransportStatus.State.UP,
+                TransportStatus.State.UNAVAILABLE, TransportStatus.State.UNAVAILABLE);
+        assertThat(running.carryUsedBytes()).isEqualTo(400);
+        assertThat(running.carryQuotaBytes()).isEqualTo(256L << 20);
+        assertThat(running.transports().get(2).nameKey()).isEqualTo("network.transport.MANUAL_PEERS");
+
+        NetworkSummary noOutgoing = NetworkSummary.of(Optional.of(new NodeStatus(1, 0, 10, 7454,
+                List.of(new LinkStatus("bb", false, 1, true, 0, 0, 0)), new EnvelopeTotals(0, 0, 0, 0), 0, 0, 0)),
+                "", withPeer);
+        assertThat(noOutgoing.transports().get(2).state()).as("no configured peer answers")
+                .isEqualTo(TransportStatus.State.DOWN);
+
+        NetworkSummary stopped = NetworkSummary.of(Optional.empty(), "port taken", Settings.defaults(Path.of("d"))
+                .withNetwork(Path.of("d"), 0, false, List.of()));
+        assertThat(stopped.transports()).extracting(TransportStatus::state).containsExactly(
+                TransportStatus.State.DOWN, TransportStatus.State.OFF, TransportStatus.State.OFF,
+                TransportStatus.State.UNAVAILABLE, TransportStatus.State.UNAVAILABLE);
+    }
+
+    @Test
     void withoutANodeItSaysWhy() {
         NetworkSummary summary = NetworkSummary.of(Optional.empty(), "cannot listen on port 7454",
                 Settings.defaults(Path.of("d")));
