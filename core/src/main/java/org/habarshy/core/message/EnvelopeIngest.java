@@ -115,10 +115,14 @@ public final class EnvelopeIngest implements SyncStorage {
         this.compactInbox = inbox;
     }
 
-    /** Returns true if this node opens envelopes with this header (sealed envelopes, and carriers when enabled). */
+    /**
+     * Returns true if this node opens envelopes with this header: sealed envelopes, and group messages and compact
+     * carriers when their handlers are set.
+     */
     private boolean opens(EnvelopeHeader header) {
-        return header.supported() || (compactInbox != null && header.version() == EnvelopeFormat.VERSION
-                && header.kind() == CompactCarrier.KIND);
+        return header.supported() || (groups != null && GroupMessageFormat.isGroupMessage(header))
+                || (compactInbox != null && header.version() == EnvelopeFormat.VERSION
+                        && header.kind() == CompactCarrier.KIND);
     }
 
     @Override
@@ -306,10 +310,6 @@ public final class EnvelopeIngest implements SyncStorage {
     /** Hands group message envelopes (kind 0x04) to {@code traffic}; call before the node starts. */
     public void handleGroupMessages(GroupTraffic traffic) {
         this.groups = traffic;
-    }
-
-    private boolean opens(EnvelopeHeader header) {
-        return header.supported() || (groups != null && GroupMessageFormat.isGroupMessage(header));
     }
 
     /** Hands a group message to the group layer on the store executor; it stays pending if that fails. */
