@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Offline-first, end-to-end encrypted mesh messenger.",
         subcommands = {InitCommand.class, IdCommand.class, ContactCommand.class, RunCommand.class,
                 SendCommand.class, MessagesCommand.class, StatusCommand.class, PassphraseCommand.class,
-                SettingsCommand.class, PanicCommand.class, SimCommand.class})
+                SettingsCommand.class, PanicCommand.class, SimCommand.class,
+                GroupCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

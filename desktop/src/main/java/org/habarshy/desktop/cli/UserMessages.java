@@ -2,6 +2,8 @@ package org.habarshy.desktop.cli;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import org.habarshy.core.group.GroupChangeException;
+import org.habarshy.core.group.UnknownGroupException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.node.ContactKeyChangedException;
@@ -37,7 +39,8 @@ final class UserMessages {
         if (e instanceof InvalidContactCodeException || e instanceof UnknownContactException
                 || e instanceof ContactKeyChangedException
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
-                || e instanceof IllegalArgumentException || isPassphraseProblem(e)) {
+                || e instanceof IllegalArgumentException || isPassphraseProblem(e)
+                || e instanceof GroupChangeException || e instanceof UnknownGroupException) {
             return USAGE;
         }
         if (e instanceof StoreException) {

@@ -79,6 +79,7 @@ public final class AppModel implements AutoCloseable {
     private Profile profile;
     private final Conversations conversations = new Conversations();
     private NetworkSummary network;
+    private GroupsModel groupsModel;
 
     // Worker thread only.
     private MessengerSession session;
@@ -438,6 +439,22 @@ public final class AppModel implements AutoCloseable {
     private void resetConversations() {
         conversations.reset();
         fire(Listener::conversationsChanged);
+    }
+
+    /**
+     * Returns the model of the groups screen, which shares this model's worker and open account (made on first use).
+     * UI thread.
+     */
+    public GroupsModel groupsModel() {
+        if (groupsModel == null) {
+            groupsModel = new GroupsModel(work, this::sessionOnWorker);
+        }
+        return groupsModel;
+    }
+
+    /** Returns the open session, if any. Worker thread only (for the other screens' models). */
+    Optional<MessengerSession> sessionOnWorker() {
+        return Optional.ofNullable(session);
     }
 
     private MessengerSession requireSession() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
+import org.habarshy.core.group.Groups;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
@@ -131,6 +132,26 @@ public final class MessengerSession implements AutoCloseable {
      */
     public int markRead(String alias) throws UnknownContactException, StoreException {
         return account.markRead(alias);
+    }
+
+    /** Returns the account's private groups. */
+    public Groups groups() {
+        return account.groups();
+    }
+
+    /** Returns the contact with exactly this alias. */
+    public Contact contact(String alias) throws UnknownContactException, StoreException {
+        return account.contact(alias);
+    }
+
+    /** Returns all contacts, by alias. */
+    public List<Contact> contacts() throws StoreException {
+        return account.contacts();
+    }
+
+    /** Returns this user's identity key. */
+    public org.habarshy.core.api.identity.IdentityKey identityKey() {
+        return account.card().identityKey();
     }
 
     /** Reads contacts, messages and the node's status in one go. */

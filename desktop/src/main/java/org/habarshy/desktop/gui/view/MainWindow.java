@@ -24,7 +24,7 @@ import org.habarshy.desktop.gui.model.Settings;
 
 /**
  * The app's window: a card per stage (first run, unlock, main screens, wiped) and, in the main card, the header
- * with the panic button, the alert banner and tabs for chats, "my code", network and settings (Ctrl+1..4). A
+ * with the panic button, the alert banner and tabs for chats, "my code", network, settings and groups (Ctrl+1..5). A
  * change of language, theme or font size rebuilds the contents from the model.
  */
 public final class MainWindow implements AppModel.Listener {
@@ -36,6 +36,8 @@ public final class MainWindow implements AppModel.Listener {
     public static final int TAB_NETWORK = 2;
     /** The settings tab. */
     public static final int TAB_SETTINGS = 3;
+    /** The private groups tab. */
+    public static final int TAB_GROUPS = 4;
 
     private final JFrame frame = new JFrame();
     private final AppModel model;
@@ -116,6 +118,10 @@ public final class MainWindow implements AppModel.Listener {
             return network;
         }), TAB_NETWORK);
         addTab("tab.settings", new LazyTab(() -> new SettingsPanel(controls, model, palette)), TAB_SETTINGS);
+        addTab("group.tab", new LazyTab(() -> {
+            model.groupsModel().start(AppModel.REFRESH_MILLIS);
+            return new GroupsPanel(controls, model.groupsModel(), palette);
+        }), TAB_GROUPS);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() instanceof LazyTab lazy) {
                 lazy.build();
