@@ -165,7 +165,7 @@ final class GroupsPanel extends JPanel {
         });
         controls.describe(memberList, "group.members");
         memberList.addListSelectionListener(e -> updateButtons());
-        JPanel memberButtons = new JPanel(new GridLayout(1, 2, 8, 0));
+        JPanel memberButtons = new JPanel(new GridLayout(2, 1, 0, 4));
         memberButtons.setOpaque(false);
         memberButtons.add(addMember);
         memberButtons.add(removeMember);
@@ -174,6 +174,8 @@ final class GroupsPanel extends JPanel {
         membersSide.add(controls.labelFor("group.members", memberList), BorderLayout.NORTH);
         membersSide.add(new JScrollPane(memberList), BorderLayout.CENTER);
         membersSide.add(memberButtons, BorderLayout.SOUTH);
+        int em = memberList.getFont().getSize();
+        membersSide.setPreferredSize(new Dimension(14 * em, 100));
 
         title.setName("group.title");
         title.putClientProperty("FlatLaf.styleClass", "h3");
