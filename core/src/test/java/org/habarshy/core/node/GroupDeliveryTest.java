@@ -116,6 +116,47 @@ class GroupDeliveryTest {
     }
 
     @Test
+    void membershipChangesThatArriveOutOfOrderAreAppliedInOrder() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account carol = Account.create(dir.resolve("c"), "Carol", clock)) {
+            befriend(alice, bob);
+            befriend(alice, carol);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"), alice.contact("carol")))
+                    .id();
+            carryAll(alice, bob, false);
+            List<EnvelopeId> before = ids(alice);
+            alice.groups().promote(id, bob.card().identityKey());
+            List<EnvelopeId> promotion = ids(alice);
+            promotion.removeAll(before);
+            alice.groups().remove(id, carol.card().identityKey());
+            List<EnvelopeId> removal = ids(alice);
+            removal.removeAll(before);
+            removal.removeAll(promotion);
+            for (EnvelopeId e : removal) {
+                carry(alice, bob, e);
+            }
+            assertThat(bob.groups().find("Newsroom").epoch()).as("the removal waits for the promotion").isZero();
+            for (EnvelopeId e : promotion) {
+                carry(alice, bob, e);
+            }
+            GroupSummary atBob = bob.groups().find("Newsroom");
+            assertThat(atBob.epoch()).isEqualTo(2);
+            assertThat(atBob.admin()).isTrue();
+            assertThat(atBob.members()).extracting(GroupMember::name).containsExactly("Alice", "Bob");
+        }
+    }
+
+    private List<EnvelopeId> ids(Account account) throws Exception {
+        List<EnvelopeId> out = new java.util.ArrayList<>();
+        for (EnvelopeRef ref : Account.call(account.storeExecutor(), () -> account.database().read(t ->
+                account.envelopes().liveAfter(t, 0, clock.millis(), 10_000)))) {
+            out.add(ref.id());
+        }
+        return out;
+    }
+
+    @Test
     void anInvitationFromSomeoneWhoIsNotAContactIsIgnored() throws Exception {
         try (Account mallory = Account.create(dir.resolve("m"), "Mallory", clock);
              Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
