@@ -156,6 +156,7 @@ class GroupsGuiTest {
     private void screenshot(Window frame, String suffix) throws Exception {
         assertThat(SwingDriver.missingKeys(frame)).as("missing texts on groups-%s", suffix).isEmpty();
         assertThat(SwingDriver.unnamedControls(frame)).as("unnamed controls on groups-%s", suffix).isEmpty();
+        assertThat(SwingDriver.clippedTexts(frame)).as("clipped texts on groups-%s", suffix).isEmpty();
         driver.screenshot(frame, "groups-" + suffix);
     }
 

@@ -120,7 +120,9 @@ final class GroupsPanel extends JPanel {
         header.add(create, BorderLayout.WEST);
         JPanel side = new JPanel(new BorderLayout());
         side.add(header, BorderLayout.NORTH);
-        side.add(new JScrollPane(groupList), BorderLayout.CENTER);
+        JScrollPane scroll = new JScrollPane(groupList);
+        scroll.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        side.add(scroll, BorderLayout.CENTER);
         int em = groupList.getFont().getSize();
         side.setMinimumSize(new Dimension(12 * em, 100));
         side.setPreferredSize(new Dimension(20 * em, 400));
@@ -172,10 +174,13 @@ final class GroupsPanel extends JPanel {
         JPanel membersSide = new JPanel(new BorderLayout(0, 8));
         membersSide.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 12));
         membersSide.add(controls.labelFor("group.members", memberList), BorderLayout.NORTH);
-        membersSide.add(new JScrollPane(memberList), BorderLayout.CENTER);
+        JScrollPane memberScroll = new JScrollPane(memberList);
+        memberScroll.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        membersSide.add(memberScroll, BorderLayout.CENTER);
         membersSide.add(memberButtons, BorderLayout.SOUTH);
         int em = memberList.getFont().getSize();
-        membersSide.setPreferredSize(new Dimension(14 * em, 100));
+        membersSide.setPreferredSize(new Dimension(Math.max(16 * em, memberButtons.getPreferredSize().width + 24),
+                100));
 
         title.setName("group.title");
         title.putClientProperty("FlatLaf.styleClass", "h3");
