@@ -168,6 +168,12 @@ public final class GroupStore {
                 + " AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.id = k.group_id)", sender.bytes());
     }
 
+    /** Returns how many sender chains from {@code sender} are stored for the group at epochs after {@code epoch}. */
+    public int senderKeysAfter(Transaction t, GroupId group, IdentityKey sender, long epoch) throws StoreException {
+        return count(t, "SELECT count(*) FROM group_sender_keys WHERE group_id = ? AND sender = ? AND epoch > ?",
+                group.bytes(), sender.bytes(), epoch);
+    }
+
     /** Stores a group message unless stored already; returns true if new. */
     public boolean insertMessage(Transaction t, MessageRow m, long now) throws StoreException {
         return update(t, "INSERT INTO group_messages (id, group_id, sender, direction, sent_at, stored_at, body, ord)"
