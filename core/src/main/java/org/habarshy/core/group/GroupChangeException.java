@@ -16,6 +16,8 @@ public final class GroupChangeException extends Exception {
         NOT_ADMIN,
         /** The change does not follow the current state (another change was applied at its epoch first). */
         CONFLICT,
+        /** The change follows one this user has not received yet (it is kept and applied when that one comes). */
+        AHEAD,
         /** The change was applied already or is older than the current state. */
         REPLAY,
         /** The change is for a group this user does not know and is not a creation. */

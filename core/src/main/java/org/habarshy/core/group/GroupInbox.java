@@ -13,6 +13,7 @@ import org.habarshy.core.api.message.GroupContent;
 import org.habarshy.core.message.GroupTraffic;
 import org.habarshy.core.store.ContactStore;
 import org.habarshy.core.store.Database;
+import org.habarshy.core.store.GroupStore;
 import org.habarshy.core.store.StoreException;
 import org.habarshy.core.store.Transaction;
 import org.habarshy.core.wire.GroupChangeFields;
@@ -29,6 +30,10 @@ public final class GroupInbox implements GroupTraffic {
     private static final System.Logger LOG = System.getLogger(GroupInbox.class.getName());
 
     private final Database db;
+    /** Most changes kept per group while earlier ones are missing. */
+    static final int MAX_WAITING_CHANGES = 64;
+
+    private final GroupStore store;
     private final GroupLedger ledger;
     private final MembershipChain chain;
     private final SenderKeys senderKeys;
@@ -37,9 +42,10 @@ public final class GroupInbox implements GroupTraffic {
     private final Clock clock;
     private final GroupCodec codec = new GroupCodec();
 
-    GroupInbox(Database db, GroupLedger ledger, MembershipChain chain, SenderKeys senderKeys, ContactStore contacts,
+    GroupInbox(Database db, GroupStore store, GroupLedger ledger, MembershipChain chain, SenderKeys senderKeys, ContactStore contacts,
                IdentityKey me, Clock clock) {
         this.db = db;
+        this.store = store;
         this.ledger = ledger;
         this.chain = chain;
         this.senderKeys = senderKeys;
@@ -72,9 +78,48 @@ public final class GroupInbox implements GroupTraffic {
         });
     }
 
+    /** Keeps changes that follow ones not received yet (bounded per group) until those arrive. */
+    private void keepForLater(Transaction t, GroupId id, List<SignedGroupChangeBytes> ahead)
+            throws StoreException, GroupChangeException {
+        for (SignedGroupChangeBytes signed : ahead) {
+            GroupChangeFields change = chain.decode(signed.change());
+            if (!store.addPendingChange(t, id, change.epoch(), signed.change(), signed.signature(),
+                    MAX_WAITING_CHANGES)) {
+                LOG.log(System.Logger.Level.WARNING, "a group change that arrived early was dropped: too many wait");
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "group changes arrived before earlier ones; kept until those come");
+    }
+
+    /** Applies kept changes that now follow the state, in order; returns how many. */
+    private int applyWaiting(Transaction t, Optional<GroupState> latest, long now) throws StoreException {
+        if (latest.isEmpty()) {
+            return 0;
+        }
+        GroupState state = latest.get();
+        int applied = 0;
+        while (true) {
+            Optional<GroupStore.ChangeRow> row = store.takePendingChange(t, state.id(), state.epoch() + 1);
+            if (row.isEmpty()) {
+                return applied;
+            }
+            SignedGroupChangeBytes signed = new SignedGroupChangeBytes(row.get().change(), row.get().signature());
+            try {
+                state = chain.verifyAndApply(Optional.of(state), signed);
+            } catch (GroupChangeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a kept group change was refused ({0}): {1}", e.reason(),
+                        e.getMessage());
+                return applied;
+            }
+            ledger.record(t, state, signed, me, now);
+            applied++;
+        }
+    }
+
     /**
-     * Applies changes of one group in order, skipping those stored already; stops at the first refused one and
-     * throws its reason. Changes applied before it stay applied.
+     * Applies changes of one group in order, skipping those stored already; keeps changes that arrived before the
+     * ones they follow (AHEAD) and applies them when those come; stops at the first refused one and throws its
+     * reason. Changes applied before it stay applied.
      */
     void applyUpdate(Transaction t, IdentityKey sender, List<SignedGroupChangeBytes> changes)
             throws StoreException, GroupChangeException {
@@ -91,7 +136,8 @@ public final class GroupInbox implements GroupTraffic {
         List<GroupState> states = new ArrayList<>();
         List<SignedGroupChangeBytes> accepted = new ArrayList<>();
         GroupChangeException failure = null;
-        for (SignedGroupChangeBytes signed : changes) {
+        for (int i = 0; i < changes.size() && failure == null; i++) {
+            SignedGroupChangeBytes signed = changes.get(i);
             try {
                 GroupChangeFields change = chain.decode(signed.change());
                 if (change.epoch() < stored.size()
@@ -102,8 +148,11 @@ public final class GroupInbox implements GroupTraffic {
                 states.add(next.get());
                 accepted.add(signed);
             } catch (GroupChangeException e) {
+                if (e.reason() == GroupChangeException.Reason.AHEAD) {
+                    keepForLater(t, id, changes.subList(i, changes.size()));
+                    break;
+                }
                 failure = e;
-                break;
             }
         }
         if (joining && (states.isEmpty() || !states.get(states.size() - 1).isMember(me))) {
@@ -114,7 +163,8 @@ public final class GroupInbox implements GroupTraffic {
         for (int i = 0; i < states.size(); i++) {
             ledger.record(t, states.get(i), accepted.get(i), me, now);
         }
-        if (!states.isEmpty()) {
+        int caughtUp = applyWaiting(t, states.isEmpty() ? state : Optional.of(states.get(states.size() - 1)), now);
+        if (!states.isEmpty() || caughtUp > 0) {
             LOG.log(System.Logger.Level.INFO, joining ? "joined a group" : "group membership changed");
             senderKeys.retryWaiting(t);
         }

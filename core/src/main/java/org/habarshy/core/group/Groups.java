@@ -84,7 +84,7 @@ public final class Groups {
         this.ledger = new GroupLedger(store, chain);
         this.delivery = new PairwiseDelivery(sessions, outbox, envelopes);
         this.senderKeys = new SenderKeys(store, ledger, envelopes, delivery, identity.publicKey(), clock, random);
-        this.inbox = new GroupInbox(db, ledger, chain, senderKeys, contacts, identity.publicKey(), clock);
+        this.inbox = new GroupInbox(db, store, ledger, chain, senderKeys, contacts, identity.publicKey(), clock);
     }
 
     /** Returns where the node hands incoming group traffic. */

@@ -13,7 +13,7 @@ import org.habarshy.core.wire.SignedGroupChangeBytes;
 /**
  * Verifies signed membership changes against the state they claim to follow and applies them (docs/PROTOCOL.md
  * §11.2). Checks, in order: the change decodes; it names this group; it is not older than the state (replay);
- * it follows the current head at the next epoch (else conflict); its signer is an admin of the current state;
+ * it is not ahead of the next epoch; it follows the current head (else conflict); its signer is an admin of the current state;
  * the signature verifies over the exact bytes; the change is consistent with the members. Stateless.
  */
 public final class MembershipChain {
@@ -47,7 +47,12 @@ public final class MembershipChain {
             throw new GroupChangeException(GroupChangeException.Reason.REPLAY,
                     "change of epoch " + change.epoch() + " is not newer than the group's epoch " + state.epoch());
         }
-        if (change.epoch() != state.epoch() + 1 || !state.hasHead(change.previous())) {
+        if (change.epoch() > state.epoch() + 1) {
+            throw new GroupChangeException(GroupChangeException.Reason.AHEAD,
+                    "change of epoch " + change.epoch() + " follows changes not received yet (group at epoch "
+                            + state.epoch() + ")");
+        }
+        if (!state.hasHead(change.previous())) {
             throw new GroupChangeException(GroupChangeException.Reason.CONFLICT,
                     "the change does not follow the group's current state (epoch " + state.epoch() + ")");
         }

@@ -33,6 +33,8 @@ import org.habarshy.core.wire.SenderKeyFields;
 final class SenderKeys {
     /** Most sender chains kept from one sender for groups this user does not know (yet). */
     static final int MAX_ORPHAN_KEYS_PER_SENDER = 64;
+    /** Most sender chains kept from one sender for epochs of a known group that this user has not reached. */
+    static final int MAX_FUTURE_KEYS_PER_SENDER = 8;
     private static final System.Logger LOG = System.getLogger(SenderKeys.class.getName());
 
     private final GroupStore store;
@@ -97,15 +99,29 @@ final class SenderKeys {
         return chain;
     }
 
-    /** Stores a sender chain that {@code sender} distributed, then opens group messages that waited for it. */
+    /**
+     * Stores a sender chain that {@code sender} distributed, then opens group messages that waited for it. Refused
+     * (logged): a chain for an epoch at which the sender was not a member; more than 64 chains from one sender for
+     * unknown groups, or 8 for epochs of a known group not reached yet.
+     */
     void accept(Transaction t, IdentityKey sender, SenderKeyFields fields) throws StoreException {
         GroupId group = new GroupId(fields.groupId());
         if (sender.equals(me)) {
             return;
         }
-        if (ledger.load(t, group).isEmpty()
-                && store.orphanSenderKeys(t, sender) >= MAX_ORPHAN_KEYS_PER_SENDER) {
-            LOG.log(System.Logger.Level.WARNING, "sender key refused: too many for unknown groups from one sender");
+        Optional<GroupState> state = ledger.load(t, group);
+        if (state.isEmpty()) {
+            if (store.orphanSenderKeys(t, sender) >= MAX_ORPHAN_KEYS_PER_SENDER) {
+                LOG.log(System.Logger.Level.WARNING, "sender key refused: too many for unknown groups from one sender");
+                return;
+            }
+        } else if (fields.epoch() <= state.get().epoch()) {
+            if (!ledger.stateAt(t, group, fields.epoch()).map(s -> s.isMember(sender)).orElse(false)) {
+                LOG.log(System.Logger.Level.WARNING, "sender key refused: its sender was not a member at its epoch");
+                return;
+            }
+        } else if (store.senderKeysAfter(t, group, sender, state.get().epoch()) >= MAX_FUTURE_KEYS_PER_SENDER) {
+            LOG.log(System.Logger.Level.WARNING, "sender key refused: too many for epochs not reached yet");
             return;
         }
         SenderKeyChain chain = SenderKeyChain.fromDistribution(fields.chainKey(), fields.iteration(),

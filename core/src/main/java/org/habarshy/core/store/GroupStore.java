@@ -100,6 +100,40 @@ public final class GroupStore {
         }
     }
 
+    /**
+     * Keeps a change that arrived before the changes it follows, unless one is kept for that epoch or the group
+     * already has {@code max} waiting; returns true if kept.
+     */
+    public boolean addPendingChange(Transaction t, GroupId id, long epoch, byte[] change, byte[] signature, int max)
+            throws StoreException {
+        if (count(t, "SELECT count(*) FROM group_pending_changes WHERE group_id = ?", id.bytes()) >= max) {
+            return false;
+        }
+        return update(t, "INSERT INTO group_pending_changes (group_id, epoch, change, signature) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", id.bytes(), epoch, change, signature) == 1;
+    }
+
+    /** Removes and returns the waiting change of the group at {@code epoch}, if any; drops those below it. */
+    public Optional<ChangeRow> takePendingChange(Transaction t, GroupId id, long epoch) throws StoreException {
+        update(t, "DELETE FROM group_pending_changes WHERE group_id = ? AND epoch < ?", id.bytes(), epoch);
+        Optional<ChangeRow> found;
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT epoch, change, signature FROM group_pending_changes WHERE group_id = ? AND epoch = ?")) {
+            ps.setBytes(1, id.bytes());
+            ps.setLong(2, epoch);
+            try (ResultSet rs = ps.executeQuery()) {
+                found = rs.next() ? Optional.of(new ChangeRow(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+        if (found.isPresent()) {
+            update(t, "DELETE FROM group_pending_changes WHERE group_id = ? AND epoch = ?", id.bytes(), epoch);
+        }
+        return found;
+    }
+
     /** Stores a sender chain unless one is stored for (group, epoch, sender); returns true if stored. */
     public boolean addSenderKey(Transaction t, GroupId group, long epoch, IdentityKey sender, byte[] tag,
                                 byte[] state, long now) throws StoreException {
@@ -132,6 +166,12 @@ public final class GroupStore {
     public int orphanSenderKeys(Transaction t, IdentityKey sender) throws StoreException {
         return count(t, "SELECT count(*) FROM group_sender_keys k WHERE sender = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.id = k.group_id)", sender.bytes());
+    }
+
+    /** Returns how many sender chains from {@code sender} are stored for the group at epochs after {@code epoch}. */
+    public int senderKeysAfter(Transaction t, GroupId group, IdentityKey sender, long epoch) throws StoreException {
+        return count(t, "SELECT count(*) FROM group_sender_keys WHERE group_id = ? AND sender = ? AND epoch > ?",
+                group.bytes(), sender.bytes(), epoch);
     }
 
     /** Stores a group message unless stored already; returns true if new. */

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Schema version 7 (private groups, docs/PROTOCOL.md §11): groups, their signed membership changes, sender keys
- * (sealed), group messages (bodies sealed) and group messages waiting for a sender key.
+ * (sealed), group messages (bodies sealed), group messages waiting for a sender key, and changes that arrived
+ * before the changes they follow.
  */
 final class MigrationV7 implements Migration {
     private static final List<String> STATEMENTS = List.of(
@@ -25,7 +26,9 @@ final class MigrationV7 implements Migration {
             "CREATE INDEX group_messages_group ON group_messages (group_id, ord)",
             "CREATE TABLE group_unmatched (envelope_id BLOB PRIMARY KEY, tag BLOB NOT NULL,"
                     + " expires_at INTEGER NOT NULL)",
-            "CREATE INDEX group_unmatched_tag ON group_unmatched (tag)");
+            "CREATE INDEX group_unmatched_tag ON group_unmatched (tag)",
+            "CREATE TABLE group_pending_changes (group_id BLOB NOT NULL, epoch INTEGER NOT NULL,"
+                    + " change BLOB NOT NULL, signature BLOB NOT NULL, PRIMARY KEY (group_id, epoch))");
 
     @Override
     public int fromVersion() {

@@ -12,7 +12,10 @@ import org.habarshy.core.api.group.GroupId;
 import org.habarshy.core.api.group.GroupMember;
 import org.habarshy.core.api.group.GroupMessage;
 import org.habarshy.core.api.group.GroupSummary;
+import org.habarshy.core.api.identity.Contact;
 import org.habarshy.core.api.message.EnvelopeId;
+import org.habarshy.core.api.message.GroupContent;
+import org.habarshy.core.api.message.RatchetContent;
 import org.habarshy.core.crypto.EnvelopeFormat;
 import org.habarshy.core.crypto.EnvelopeOpener;
 import org.habarshy.core.crypto.GroupMessageFormat;
@@ -20,8 +23,13 @@ import org.habarshy.core.group.GroupChangeException;
 import org.habarshy.core.message.EnvelopeIngest;
 import org.habarshy.core.message.Inbox;
 import org.habarshy.core.store.EnvelopeRef;
+import org.habarshy.core.store.FieldCipher;
+import org.habarshy.core.store.GroupStore;
 import org.habarshy.core.store.StoredEnvelope;
 import org.habarshy.core.sync.EnvelopeRecord;
+import org.habarshy.core.wire.ContentCodec;
+import org.habarshy.core.wire.GroupCodec;
+import org.habarshy.core.wire.SenderKeyFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +120,110 @@ class GroupDeliveryTest {
             carryAll(alice, bob, true); // group messages first, then the 1:1 envelopes
             assertThat(texts(bob, id)).containsExactly("alice: early");
             assertThat(message).isNotNull();
+        }
+    }
+
+    @Test
+    void membershipChangesThatArriveOutOfOrderAreAppliedInOrder() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account carol = Account.create(dir.resolve("c"), "Carol", clock)) {
+            befriend(alice, bob);
+            befriend(alice, carol);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"), alice.contact("carol")))
+                    .id();
+            carryAll(alice, bob, false);
+            List<EnvelopeId> before = ids(alice);
+            alice.groups().promote(id, bob.card().identityKey());
+            List<EnvelopeId> promotion = ids(alice);
+            promotion.removeAll(before);
+            alice.groups().remove(id, carol.card().identityKey());
+            List<EnvelopeId> removal = ids(alice);
+            removal.removeAll(before);
+            removal.removeAll(promotion);
+            for (EnvelopeId e : removal) {
+                carry(alice, bob, e);
+            }
+            assertThat(bob.groups().find("Newsroom").epoch()).as("the removal waits for the promotion").isZero();
+            for (EnvelopeId e : promotion) {
+                carry(alice, bob, e);
+            }
+            GroupSummary atBob = bob.groups().find("Newsroom");
+            assertThat(atBob.epoch()).isEqualTo(2);
+            assertThat(atBob.admin()).isTrue();
+            assertThat(atBob.members()).extracting(GroupMember::name).containsExactly("Alice", "Bob");
+        }
+    }
+
+    private List<EnvelopeId> ids(Account account) throws Exception {
+        List<EnvelopeId> out = new java.util.ArrayList<>();
+        for (EnvelopeRef ref : Account.call(account.storeExecutor(), () -> account.database().read(t ->
+                account.envelopes().liveAfter(t, 0, clock.millis(), 10_000)))) {
+            out.add(ref.id());
+        }
+        return out;
+    }
+
+    @Test
+    void aRemovedMemberWhoHasNotHeardOfItYetIsNotReadByThoseWhoHave() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account carol = Account.create(dir.resolve("c"), "Carol", clock)) {
+            befriend(alice, bob);
+            befriend(alice, carol);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"), alice.contact("carol")))
+                    .id();
+            exchange(alice, bob, carol);
+            alice.groups().remove(id, carol.card().identityKey());
+            carryAll(alice, bob, false); // Carol's node has not heard of it
+            carol.groups().send(id, "written after my removal");
+            carryAll(carol, bob, false);
+            carryAll(carol, alice, false);
+            assertThat(texts(bob, id)).isEmpty();
+            assertThat(texts(alice, id)).isEmpty();
+        }
+    }
+
+    @Test
+    void senderKeysFromNonMembersAreRefusedAndFutureOnesBounded() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account dave = Account.create(dir.resolve("d"), "Dave", clock)) {
+            befriend(alice, bob);
+            befriend(bob, dave);
+            GroupId id = alice.groups().create("Newsroom", List.of(alice.contact("bob"))).id();
+            carryAll(alice, bob, false);
+            GroupCodec codec = new GroupCodec();
+            ContentCodec content = new ContentCodec();
+            Contact toBob = dave.contact("bob");
+            for (long epoch : new long[] {0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) {
+                byte[] distribution = codec.encodeSenderKey(new SenderKeyFields(id.bytes(), epoch, new byte[32], 0,
+                        dave.card().identityKey()));
+                EnvelopeId sent = Account.call(dave.storeExecutor(), () -> dave.database().write(t -> {
+                    byte[] inner = dave.forwardSecrecy().encrypt(t, toBob.card().identityKey(),
+                            toBob.card().agreementKey(), content.encode(new GroupContent(GroupContent.Kind.SENDER_KEY,
+                                    distribution)));
+                    StoredEnvelope e = dave.outbox().seal(toBob.card().agreementKey(), new RatchetContent(inner))
+                            .envelope();
+                    dave.envelopes().insert(t, e);
+                    return e.id();
+                }));
+                carry(dave, bob, sent);
+            }
+            GroupStore store = new GroupStore(new FieldCipher() {
+                @Override
+                public byte[] seal(byte[] context, byte[] plaintext) {
+                    return plaintext;
+                }
+
+                @Override
+                public byte[] open(byte[] context, byte[] sealed) {
+                    return sealed;
+                }
+            });
+            int kept = Account.call(bob.storeExecutor(), () -> bob.database().read(t ->
+                    store.senderKeysAfter(t, id, dave.card().identityKey(), -1)));
+            assertThat(kept).as("none for epoch 0 (not a member), 8 for epochs not reached").isEqualTo(8);
         }
     }
 

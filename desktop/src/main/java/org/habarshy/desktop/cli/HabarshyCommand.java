@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 ChannelCommand.class,
                 SendFileCommand.class, FilesCommand.class, ReportCommand.class, ReportsCommand.class,
                 SmsCommand.class,
-                RelayClientCommand.class, MailboxCommand.class})
+                RelayClientCommand.class, MailboxCommand.class,
+                GroupCommand.class})
 public final class HabarshyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

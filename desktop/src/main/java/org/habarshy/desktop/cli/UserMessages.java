@@ -5,6 +5,8 @@ import java.nio.file.NoSuchFileException;
 import org.habarshy.core.attachment.AttachmentException;
 import org.habarshy.core.channel.ChannelException;
 import org.habarshy.core.channel.InvalidChannelCodeException;
+import org.habarshy.core.group.GroupChangeException;
+import org.habarshy.core.group.UnknownGroupException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.mailbox.InvalidCodeException;
@@ -45,6 +47,7 @@ final class UserMessages {
                 || e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
                 || e instanceof IllegalArgumentException || isPassphraseProblem(e)
                 || e instanceof MailboxException || e instanceof InvalidCodeException
+                || e instanceof GroupChangeException || e instanceof UnknownGroupException
                 || e instanceof AttachmentException a && a.reason() != AttachmentException.Reason.IO) {
             return USAGE;
         }

@@ -96,6 +96,7 @@ public final class AppModel implements AutoCloseable {
     private Optional<Duration> openTimer = Optional.empty();
     /** The latest draft not yet handed to the worker; null when none waits (any thread). */
     private final AtomicReference<String> pendingDraft = new AtomicReference<>();
+    private GroupsModel groupsModel;
 
     // Worker thread only.
     private MessengerSession session;
@@ -594,6 +595,22 @@ public final class AppModel implements AutoCloseable {
      */
     public <T> void withSession(SessionTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
         work.submit(() -> task.run(requireSession()), done, failed);
+    }
+
+    /**
+     * Returns the model of the groups screen, which shares this model's worker and open account (made on first use).
+     * UI thread.
+     */
+    public GroupsModel groupsModel() {
+        if (groupsModel == null) {
+            groupsModel = new GroupsModel(work, this::sessionOnWorker);
+        }
+        return groupsModel;
+    }
+
+    /** Returns the open session, if any. Worker thread only (for the other screens' models). */
+    Optional<MessengerSession> sessionOnWorker() {
+        return Optional.ofNullable(session);
     }
 
     private MessengerSession requireSession() {

@@ -12,6 +12,7 @@ import org.habarshy.core.api.identity.IdentityKey;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.api.message.Message;
 import org.habarshy.core.attachment.Attachments;
+import org.habarshy.core.group.Groups;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
@@ -217,6 +218,16 @@ public final class MessengerSession implements AutoCloseable {
     public void setDisappearingTimer(String alias, java.time.Duration timer)
             throws UnknownContactException, StoreException {
         account.setDisappearingTimer(alias, timer);
+    }
+
+    /** Returns the account's private groups. */
+    public Groups groups() {
+        return account.groups();
+    }
+
+    /** Returns this user's identity key. */
+    public IdentityKey identityKey() {
+        return account.card().identityKey();
     }
 
     /** Reads contacts, messages and the node's status in one go. */

@@ -26,7 +26,8 @@ import org.habarshy.desktop.gui.model.Settings;
 
 /**
  * The app's window: a card per stage (first run, unlock, main screens, wiped) and, in the main card, the header
- * with the panic button, the alert banner and tabs for chats, "my code", network, settings and channels (Ctrl+1..). A
+ * with the panic button, the alert banner and tabs for chats, "my code", network, settings, groups, channels
+ * and reports (Ctrl+1..7). A
  * change of language, theme or font size rebuilds the contents from the model.
  */
 public final class MainWindow implements AppModel.Listener {
@@ -38,6 +39,8 @@ public final class MainWindow implements AppModel.Listener {
     public static final int TAB_NETWORK = 2;
     /** The settings tab. */
     public static final int TAB_SETTINGS = 3;
+    /** The private groups tab. */
+    public static final int TAB_GROUPS = 4;
     /** The channels tab (after groups at 4; while there is no groups tab it is the fifth tab). */
     public static final int TAB_CHANNELS = 5;
 
@@ -141,6 +144,10 @@ public final class MainWindow implements AppModel.Listener {
             return network;
         }), TAB_NETWORK);
         addTab("tab.settings", new LazyTab(() -> new SettingsPanel(controls, model, palette)), TAB_SETTINGS);
+        addTab("group.tab", new LazyTab(() -> {
+            model.groupsModel().start(AppModel.REFRESH_MILLIS);
+            return new GroupsPanel(controls, model.groupsModel(), palette);
+        }), TAB_GROUPS);
         channelsTab = Math.min(TAB_CHANNELS, tabs.getTabCount());
         addTab("tab.channels", new LazyTab(() -> {
             channelsPanel = new ChannelsPanel(controls, model.channels(), work, palette,
