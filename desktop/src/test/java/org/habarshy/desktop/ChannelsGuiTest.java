@@ -148,6 +148,8 @@ class ChannelsGuiTest {
             String announced = onEdt(find("alert.message", JLabel.class)::getText);
             assertThat(announced).contains("URGENT").contains("Су").contains(urgent.text());
             await("the followed channel shows both posts", () -> app.model().channels().posts().size() == 2);
+            javax.swing.JFrame window = app.frame();
+            await("the border flash of the urgent alert ends", () -> !window.getGlassPane().isVisible());
         }
 
         screenshots(frame, "en");

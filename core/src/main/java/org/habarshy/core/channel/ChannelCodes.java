@@ -64,12 +64,16 @@ public final class ChannelCodes {
         return decode(POSTING_KEY_PREFIX, "posting key", text);
     }
 
-    /** Checks a channel name: 1..64 UTF-8 bytes, no control characters, not blank. */
+    /**
+     * Checks a channel name: 1..64 UTF-8 bytes, not blank, without control or format characters (format characters
+     * include the bidirectional overrides and zero-width characters that could make one name look like another).
+     */
     public static void checkName(String name) throws InvalidChannelCodeException {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (name.isBlank() || bytes > MAX_NAME_BYTES || name.codePoints().anyMatch(Character::isISOControl)) {
+        if (name.isBlank() || bytes > MAX_NAME_BYTES || name.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
             throw new InvalidChannelCodeException("a channel name must be 1 to " + MAX_NAME_BYTES
-                    + " bytes of text without control characters");
+                    + " bytes of text without control or invisible formatting characters");
         }
     }
 

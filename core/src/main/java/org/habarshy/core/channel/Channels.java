@@ -38,6 +38,8 @@ import org.habarshy.core.store.StoredEnvelope;
  * from any thread except the account's store thread (GUI: from background work, never the event thread).
  */
 public final class Channels {
+    /** Longest post text, in UTF-8 bytes. */
+    public static final int MAX_TEXT_BYTES = ChannelPostFormat.MAX_TEXT_BYTES;
     /** Settings key of the envelope position {@link #refresh()} has walked up to. */
     static final String CURSOR = "channel-scan-cursor";
     private static final int SCAN_BATCH = 256;

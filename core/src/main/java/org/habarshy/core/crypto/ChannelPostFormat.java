@@ -130,6 +130,11 @@ public final class ChannelPostFormat {
         return Arrays.copyOfRange(envelope, OFFSET_CHANNEL, OFFSET_CHANNEL + CHANNEL_BYTES);
     }
 
+    /** Returns bytes [18, 50) of an envelope at least 50 bytes long, unchecked (tests and tools). */
+    static byte[] channelFieldOf(byte[] envelope) {
+        return Arrays.copyOfRange(envelope, OFFSET_CHANNEL, OFFSET_CHANNEL + CHANNEL_BYTES);
+    }
+
     /** Returns the mode byte of a post whose frame {@link #channelField} accepted. */
     public static int mode(byte[] envelope) {
         return envelope[FIXED - 3] & 0xFF;

@@ -61,5 +61,9 @@ class ChannelCodesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codes.code("ә".repeat(33), key, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codes.code("news\u202Egnp.exe", key, Optional.empty())).as("bidi override")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codes.code("ne\u200Bws", key, Optional.empty())).as("zero-width space")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,7 +14,6 @@ import org.habarshy.core.channel.Channels;
 import org.habarshy.core.channel.InvalidChannelCodeException;
 import org.habarshy.core.channel.RefreshResult;
 import org.habarshy.core.channel.Severity;
-import org.habarshy.core.crypto.ChannelPostFormat;
 
 /**
  * The state behind the channels tab, in plain Java (no Swing): the followed channels with unread counts, the open
@@ -73,6 +72,14 @@ public final class ChannelsModel {
     private void refreshOnWorker() {
         Optional<Channels> open = source.get();
         if (open.isEmpty()) {
+            // No account open (another data folder is being opened, or after a wipe): show nothing stale.
+            work.onUi(() -> {
+                if (!channels.isEmpty() || selected.isPresent()) {
+                    selected = Optional.empty();
+                    posts = List.of();
+                    apply(List.of(), List.of());
+                }
+            });
             return;
         }
         try {
@@ -130,7 +137,7 @@ public final class ChannelsModel {
         if (text == null || text.isBlank()) {
             return Optional.of(new UserError("channel.error.empty", ""));
         }
-        if (text.strip().getBytes(StandardCharsets.UTF_8).length > ChannelPostFormat.MAX_TEXT_BYTES) {
+        if (text.strip().getBytes(StandardCharsets.UTF_8).length > Channels.MAX_TEXT_BYTES) {
             return Optional.of(new UserError("channel.error.tooLong", ""));
         }
         return Optional.empty();

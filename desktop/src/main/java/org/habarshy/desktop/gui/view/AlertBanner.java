@@ -43,10 +43,14 @@ final class AlertBanner extends JPanel {
             } else if (lastAlias != null) {
                 open.accept(lastAlias);
             }
+            openAlert = null;
             setVisible(false);
         });
         show.setName("alert.open");
-        JButton dismiss = controls.button("alert.dismiss", () -> setVisible(false));
+        JButton dismiss = controls.button("alert.dismiss", () -> {
+            openAlert = null;
+            setVisible(false);
+        });
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
         buttons.setOpaque(false);
         buttons.add(show);
@@ -62,9 +66,11 @@ final class AlertBanner extends JPanel {
         long senders = aliases.stream().distinct().count();
         String text = senders == 1 ? texts.format("alert.newFrom", aliases.size(), lastAlias)
                 : texts.format("alert.newMany", aliases.size(), senders);
-        openAlert = null;
+        if (openAlert != null && isVisible()) {
+            return; // an urgent channel alert stays until seen; the title and taskbar still signal the messages
+        }
         colours(palette.accent(), palette.onAccent());
-        show(text);
+        display(text);
     }
 
     /**
@@ -74,7 +80,7 @@ final class AlertBanner extends JPanel {
     void announceUrgent(String text, Runnable open) {
         openAlert = open;
         colours(palette.danger(), palette.onDanger());
-        show(text);
+        display(text);
     }
 
     private void colours(java.awt.Color background, java.awt.Color foreground) {
@@ -84,7 +90,7 @@ final class AlertBanner extends JPanel {
                 BorderFactory.createEmptyBorder(8, 16, 8, 12)));
     }
 
-    private void show(String text) {
+    private void display(String text) {
         message.setText(text);
         getAccessibleContext().setAccessibleName(text);
         setVisible(true);
