@@ -142,6 +142,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void attachmentsUseTheMessagePathButNoSqlNettyOrProtobuf() {
+        classes().that().resideInAPackage("org.habarshy.core.attachment..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.habarshy.core.api..",
+                        "org.habarshy.core.attachment..", "org.habarshy.core.crypto..", "org.habarshy.core.message..",
+                        "org.habarshy.core.store..", "org.habarshy.core.wire..")
+                .check(core);
+        noClasses().that().resideOutsideOfPackages("org.habarshy.core.attachment..", "org.habarshy.core.node..")
+                .should().dependOnClassesThat().resideInAPackage("org.habarshy.core.attachment..").check(core);
+    }
+
+    @Test
     void corePackagesHaveNoCycles() {
         slices().matching("org.habarshy.core.(*)..").should().beFreeOfCycles().check(core);
     }

@@ -37,6 +37,20 @@ class ManifestLimitsTest {
     }
 
     @Test
+    void aChunkEncodesAsDocumentedInProtocolSection13() {
+        byte[] id = new byte[16];
+        java.util.Arrays.fill(id, (byte) 0xF1);
+        byte[] encoded = codec.encode(new FileChunkContent(new FileId(id), 2, 3,
+                new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF}));
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.writeBytes(new byte[] {0x3A, 0x1C, 0x0A, 0x10});
+        expected.writeBytes(id);
+        expected.writeBytes(new byte[] {0x10, 0x02, 0x18, 0x03, 0x22, 0x04, (byte) 0xDE, (byte) 0xAD, (byte) 0xBE,
+            (byte) 0xEF});
+        assertThat(encoded).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
     void theBiggestChunkFitsOneEnvelope() {
         byte[] encoded = codec.encode(new FileChunkContent(ID, 255, 256, new byte[AttachmentLimits.CHUNK_BYTES]));
         // 194 bytes of envelope, 82 of ratchet header and tag, and the protobuf around the ratchet message.

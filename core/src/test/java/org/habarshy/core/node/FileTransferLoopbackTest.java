@@ -117,6 +117,21 @@ class FileTransferLoopbackTest {
         }
     }
 
+    /** Returns whether any file of the data directory (database, WAL) contains {@code needle}. */
+    private static boolean holds(Path dir, byte[] needle) throws Exception {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] hay = Files.readAllBytes(f);
+                for (int i = 0; i + needle.length <= hay.length; i++) {
+                    if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void aReportWithTextAndTwoFilesReachesTheEditor() throws Exception {
         try (Account reporter = Account.create(aliceDir, "Reporter", clock);
@@ -142,6 +157,12 @@ class FileTransferLoopbackTest {
                 assertThat(received.text()).isEqualTo("Таңғы 10-да басталды. Полиция көп.");
                 assertThat(received.fileCount()).isEqualTo(2);
                 editor.attachments().markRead(received);
+                for (String secret : new String[] {"Алаңдағы жиын", "Полиция көп", "square.png"}) {
+                    assertThat(holds(bobDir, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .as("%s is sealed at rest", secret).isFalse();
+                }
+                byte[] photoStart = java.util.Arrays.copyOf(Files.readAllBytes(photo), 64);
+                assertThat(holds(bobDir, photoStart)).as("file contents are sealed at rest").isFalse();
                 Await.until("the reporter sees text and files delivered and the text read", LIMIT, () -> {
                     Report mine = reporter.attachments().reports().get(0);
                     return mine.textTransfer().orElseThrow().state() == MessageState.READ

@@ -172,6 +172,8 @@ final class ReportsPanel extends JPanel {
             editors.addAll(aliases);
             if (selected != null && aliases.contains(selected)) {
                 editors.setSelectedItem(selected);
+            } else if (!aliases.isEmpty()) {
+                editors.setSelectedItem(aliases.get(0));
             }
         }
         if (loading || app.stage() != AppModel.Stage.READY) {
