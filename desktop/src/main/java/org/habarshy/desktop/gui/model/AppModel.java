@@ -388,6 +388,56 @@ public final class AppModel implements AutoCloseable {
         }, e -> done.accept(Optional.of(UserError.of(e))));
     }
 
+    /**
+     * Sends {@code text} to the open conversation as a compact SMS message (end-to-end encrypted, 1–2 SMS);
+     * {@code done} gets the error, if any.
+     */
+    public void sendBySms(String text, Consumer<Optional<UserError>> done) {
+        Optional<UserError> invalid = checkText(text);
+        if (invalid.isEmpty() && conversations.selectedAlias().isEmpty()) {
+            invalid = Optional.of(new UserError("error.noConversation", ""));
+        }
+        if (invalid.isPresent()) {
+            done.accept(invalid);
+            return;
+        }
+        String alias = conversations.selectedAlias().orElseThrow();
+        work.submit(() -> requireSession().sendBySms(alias, text), refused -> {
+            done.accept(refused.map(key -> new UserError(key, "")));
+            refresh();
+        }, e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /**
+     * <b>UNENCRYPTED.</b> Sends {@code text} as a plain SMS to {@code number} through the user's SMS relay; only
+     * called after the user confirmed it for this message. {@code done} gets the error, if any.
+     */
+    public void sendPlainSms(String number, String text, Consumer<Optional<UserError>> done) {
+        Optional<UserError> invalid = checkText(text);
+        if (invalid.isPresent()) {
+            done.accept(invalid);
+            return;
+        }
+        String compact = number == null ? "" : number.replaceAll("[\\s()-]", "");
+        if (!org.habarshy.core.sms.SmsRelayRequest.isNumber(compact)) {
+            done.accept(Optional.of(new UserError("relay.error.number", "")));
+            return;
+        }
+        work.submit(() -> requireSession().sendUnencryptedSms(compact, text),
+                refused -> done.accept(refused.map(key -> new UserError(key, ""))),
+                e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Gives {@code found} the phone number bound to the open conversation's alias, if any (UI thread). */
+    public void smsNumberOfOpenConversation(Consumer<Optional<String>> found) {
+        Optional<String> alias = conversations.selectedAlias();
+        if (alias.isEmpty() || session == null) {
+            found.accept(Optional.empty());
+            return;
+        }
+        work.submit(() -> requireSession().smsNumber(alias.get()), found, e -> found.accept(Optional.empty()));
+    }
+
     /** Opens the conversation with {@code alias} (null closes it) and marks it read. */
     public void select(String alias) {
         conversations.select(alias);

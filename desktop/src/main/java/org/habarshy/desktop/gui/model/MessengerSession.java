@@ -143,6 +143,36 @@ public final class MessengerSession implements AutoCloseable {
         return account.addContact(code, alias);
     }
 
+    /**
+     * Queues a text for {@code alias} as a compact SMS message, or returns the key of the reason it cannot go by SMS
+     * ({@code relay.error.timer}: the conversation has a disappearing timer, which compact messages cannot carry).
+     */
+    public java.util.Optional<String> sendBySms(String alias, String text) throws UnknownContactException,
+            StoreException {
+        if (!account.disappearingTimer(alias).isZero()) {
+            return java.util.Optional.of("relay.error.timer");
+        }
+        account.sendCompact(alias, text);
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * <b>UNENCRYPTED.</b> Asks the user's SMS relay to send {@code text} in clear to {@code number}, or returns the
+     * key of the reason it cannot ({@code relay.error.noRelay}).
+     */
+    public java.util.Optional<String> sendUnencryptedSms(String number, String text) throws StoreException {
+        if (account.smsRelayKey().isEmpty()) {
+            return java.util.Optional.of("relay.error.noRelay");
+        }
+        account.sendUnencryptedSms(number, text);
+        return java.util.Optional.empty();
+    }
+
+    /** Returns the phone number bound to {@code alias} ({@code habarshy sms bind}), if any. */
+    public java.util.Optional<String> smsNumber(String alias) throws StoreException {
+        return account.smsNumber(alias);
+    }
+
     /** Queues a text for {@code alias}. */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
         return account.send(alias, text);

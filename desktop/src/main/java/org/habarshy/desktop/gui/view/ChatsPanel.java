@@ -212,6 +212,9 @@ final class ChatsPanel extends JPanel {
         JPanel sendColumn = new JPanel(new BorderLayout());
         sendColumn.setOpaque(false);
         sendColumn.add(send, BorderLayout.SOUTH);
+        JButton sms = controls.button("relay.sms.open", this::openSms);
+        sms.setName("relay.sms.open");
+        sendColumn.add(sms, BorderLayout.NORTH);
         composeRow.add(sendColumn, BorderLayout.EAST);
         JPanel hints = new JPanel(new BorderLayout());
         hints.setOpaque(false);
@@ -318,6 +321,17 @@ final class ChatsPanel extends JPanel {
             error.setText(" ");
         }
         compose.requestFocusInWindow();
+    }
+
+    /** Opens the SMS dialog (named {@code relay.sms.dialog}) with the composed text. */
+    void openSms() {
+        SmsDialog dialog = new SmsDialog(SwingUtilities.getWindowAncestor(this), controls, model, palette,
+                compose.getText());
+        dialog.setName("relay.sms.dialog");
+        dialog.setVisible(true);
+        if (dialog.sent()) {
+            compose.setText("");
+        }
     }
 
     /** Opens the add-contact dialog (named {@code addContact.dialog}). */

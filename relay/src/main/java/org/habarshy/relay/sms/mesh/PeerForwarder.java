@@ -97,7 +97,7 @@ final class PeerForwarder implements AutoCloseable {
         int queued = 0;
         for (CarriedEnvelope carried : account.carriedAfter(cursor, forwarding.batch())) {
             byte[] bytes = smsPayload(carried.bytes());
-            if (bytes.length == 0 || addressedToRelay.test(bytes) || !worthAnSms(bytes, now)) {
+            if (bytes.length == 0 || !worthAnSms(bytes, now) || addressedToRelay.test(bytes)) {
                 bridge.skip(carried.seq(), peer).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 continue;
             }

@@ -127,8 +127,16 @@ final class PlainSmsRequests implements AutoCloseable {
             LOG.log(Level.WARNING, "plain-SMS request from user {0} refused: not in sms.plain.allow", origin(sender));
             return true;
         }
-        boolean accepted = bridge.sendUnencryptedPlainText(PhoneNumber.parse(request.number()), request.text(),
-                origin(sender)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        PhoneNumber to;
+        try {
+            to = PhoneNumber.parse(request.number());
+        } catch (IllegalArgumentException e) {
+            malformed.incrementAndGet();
+            LOG.log(Level.WARNING, "SMS request refused: the gateway cannot use its number");
+            return true;
+        }
+        boolean accepted = bridge.sendUnencryptedPlainText(to, request.text(), origin(sender))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
         if (accepted) {
             queued.incrementAndGet();
             LOG.log(Level.INFO, "plain (unencrypted) SMS queued for user {0}", origin(sender));

@@ -287,6 +287,14 @@ class SmsRelayEndToEndTest {
         track(Node.start(alice, meshPeer(relay1.node().port())));
         track(Node.start(bob, meshPeer(relay1.node().port())));
 
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        long now = System.currentTimeMillis();
+        byte[] malformed = new org.habarshy.core.crypto.EnvelopeSealer(
+                org.habarshy.core.crypto.SigningKeyPair.generate(random),
+                org.habarshy.core.crypto.AgreementKeyPair.generate(random), random)
+                .seal(new org.habarshy.core.api.identity.AgreementKey(java.util.HexFormat.of().parseHex(relayKey)),
+                        new byte[] {'H', 'B', 'S', 'R', 0x07, 0}, now, now + 3_600_000L);
+        alice.carry(malformed); // a request of an unknown type: refused with a reason, and the next one is served
         String text = "Қайдасың? Интернет жоқ. Хабарласшы.";
         alice.sendUnencryptedSms("+77010000099", text);
         bob.sendUnencryptedSms("+77010000098", "from someone not allowed");
@@ -298,6 +306,8 @@ class SmsRelayEndToEndTest {
         assertThat(plain.dataCoding()).isEqualTo((byte) 0x08);
         assertThat(new String(plain.shortMessage(), java.nio.charset.StandardCharsets.UTF_16BE)).isEqualTo(text);
         assertThat(counter(relay1, "sms.requests.plain-queued")).isEqualTo(1);
+        assertThat(counter(relay1, "sms.requests.malformed")).isEqualTo(1);
+        assertThat(logs.lines()).anyMatch(line -> line.contains("SMS request refused: unknown SMS relay request type 7"));
         Thread.sleep(1_000); // ten forwarding rounds
         assertThat(smsc.submitted()).as("only the plain SMS: the requests are not forwarded to the SMS peer")
                 .singleElement().isEqualTo(plain);
