@@ -438,6 +438,26 @@ public final class AppModel implements AutoCloseable {
         work.submit(() -> requireSession().smsNumber(alias.get()), found, e -> found.accept(Optional.empty()));
     }
 
+    /** Reads the relays the user added; {@code done} gets them, or the error. */
+    public void loadRelays(Consumer<List<RelayRow>> done, Consumer<UserError> failed) {
+        work.submit(() -> requireSession().relays(), done, e -> failed.accept(UserError.of(e)));
+    }
+
+    /** Adds a relay from its name, relay code and {@code HOST:PORT}; {@code done} gets the error, if any. */
+    public void addRelay(String name, String code, String address, Consumer<Optional<UserError>> done) {
+        String cleanCode = code == null ? "" : code.replaceAll("\\s+", "");
+        work.submit(() -> {
+            requireSession().addRelay(name == null ? "" : name.strip(), cleanCode,
+                    address == null ? "" : address.strip());
+            return null;
+        }, ignored -> done.accept(Optional.empty()), e -> done.accept(Optional.of(UserError.of(e))));
+    }
+
+    /** Registers a mailbox at the relay {@code name}; {@code done} gets the mailbox code, {@code failed} the error. */
+    public void registerMailbox(String name, Consumer<String> done, Consumer<UserError> failed) {
+        work.submit(() -> requireSession().registerMailbox(name), done, e -> failed.accept(UserError.of(e)));
+    }
+
     /** Opens the conversation with {@code alias} (null closes it) and marks it read. */
     public void select(String alias) {
         conversations.select(alias);

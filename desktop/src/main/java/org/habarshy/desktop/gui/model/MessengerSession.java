@@ -3,7 +3,9 @@ package org.habarshy.desktop.gui.model;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.habarshy.core.api.identity.Contact;
@@ -16,6 +18,13 @@ import org.habarshy.core.group.Groups;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.identity.InvalidContactCodeException;
 import org.habarshy.core.identity.SafetyNumbers;
+import org.habarshy.core.mailbox.InvalidCodeException;
+import org.habarshy.core.mailbox.KnownRelay;
+import org.habarshy.core.mailbox.MailboxClient;
+import org.habarshy.core.mailbox.MailboxException;
+import org.habarshy.core.mailbox.MailboxPickup;
+import org.habarshy.core.mailbox.Registration;
+import org.habarshy.core.mailbox.RelayCode;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.Node;
@@ -36,7 +45,9 @@ public final class MessengerSession implements AutoCloseable {
 
     private final Account account;
     private final Path dataDir;
+    private final MailboxClient mailboxes;
     private Node node;
+    private MailboxPickup pickup;
     private String nodeError = "";
     /** Contacts with real-time text on, re-applied when the node restarts; kept in memory only. */
     private final java.util.Map<IdentityKey, ContactCard> realTimeText = new java.util.LinkedHashMap<>();
@@ -45,6 +56,7 @@ public final class MessengerSession implements AutoCloseable {
     private MessengerSession(Account account, Path dataDir) {
         this.account = account;
         this.dataDir = dataDir;
+        this.mailboxes = new MailboxClient(account, Clock.systemUTC(), new SecureRandom());
     }
 
     /** Returns whether {@code dataDir} holds an identity, and whether it is encrypted. */
@@ -81,10 +93,14 @@ public final class MessengerSession implements AutoCloseable {
      * kept in {@link #nodeError()} and the account stays usable: messages queue until a node runs.
      */
     public void startNode(Settings settings) {
-        List<InetSocketAddress> peers = settings.manualPeers().stream()
-                .map(p -> new InetSocketAddress(p.host(), p.port())).toList();
+        List<InetSocketAddress> peers = new ArrayList<>(settings.manualPeers().stream()
+                .map(p -> new InetSocketAddress(p.host(), p.port())).toList());
         try {
+            for (KnownRelay relay : mailboxes.relays()) {
+                peers.add(new InetSocketAddress(relay.host(), relay.port()));
+            }
             node = Node.start(account, new NodeConfig(Optional.empty(), settings.port(), peers, settings.mdns()));
+            pickup = MailboxPickup.start(mailboxes, node);
             nodeError = "";
             if (realTimeTextListener != null) {
                 node.realTimeText().addListener(realTimeTextListener);
@@ -173,9 +189,41 @@ public final class MessengerSession implements AutoCloseable {
         return account.smsNumber(alias);
     }
 
-    /** Queues a text for {@code alias}. */
+    /** Queues a text for {@code alias}, and leaves a copy in their mailbox if they gave a mailbox code. */
     public EnvelopeId send(String alias, String text) throws UnknownContactException, StoreException {
-        return account.send(alias, text);
+        EnvelopeId id = account.send(alias, text);
+        try {
+            mailboxes.depositCopy(alias, id);
+        } catch (MailboxException e) {
+            LOG.log(System.Logger.Level.WARNING, "no mailbox copy: " + e.getMessage());
+        }
+        return id;
+    }
+
+    /** Returns the relays the user added, with their mailbox registration. */
+    public List<RelayRow> relays() throws StoreException {
+        List<RelayRow> rows = new ArrayList<>();
+        List<Registration> registrations = mailboxes.registrations();
+        for (KnownRelay relay : mailboxes.relays()) {
+            String code = registrations.stream().filter(r -> r.relay().equals(relay.name())).findFirst()
+                    .map(r -> r.address().encode()).orElse("");
+            rows.add(new RelayRow(relay.name(), relay.address(), relay.code().mailboxKey().isPresent(), code));
+        }
+        return rows;
+    }
+
+    /** Adds (or replaces) a relay; a running node links to it at once, and at every start. */
+    public void addRelay(String name, String code, String address) throws InvalidCodeException, StoreException {
+        KnownRelay relay = KnownRelay.of(name, RelayCode.parse(code), address);
+        mailboxes.addRelay(relay);
+        if (node != null) {
+            node.addPeer(new InetSocketAddress(relay.host(), relay.port()));
+        }
+    }
+
+    /** Registers a mailbox at the relay {@code name}; returns the mailbox code to give to contacts. */
+    public String registerMailbox(String name) throws MailboxException, StoreException {
+        return mailboxes.register(name, MailboxClient.DEFAULT_QUOTA).address().encode();
     }
 
     /** Returns the account's files and reports. */
@@ -283,6 +331,10 @@ public final class MessengerSession implements AutoCloseable {
     }
 
     private void stopNode() {
+        if (pickup != null) {
+            pickup.close();
+            pickup = null;
+        }
         if (node != null) {
             node.close();
             node = null;

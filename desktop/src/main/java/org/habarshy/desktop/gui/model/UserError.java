@@ -3,6 +3,8 @@ package org.habarshy.desktop.gui.model;
 import java.nio.file.FileAlreadyExistsException;
 import org.habarshy.core.identity.IdentityFileException;
 import org.habarshy.core.identity.InvalidContactCodeException;
+import org.habarshy.core.mailbox.InvalidCodeException;
+import org.habarshy.core.mailbox.MailboxException;
 import org.habarshy.core.node.ContactKeyChangedException;
 import org.habarshy.core.node.UnknownContactException;
 import org.habarshy.core.store.StoreException;
@@ -36,6 +38,12 @@ public record UserError(String key, String detail) {
         }
         if (e instanceof FileAlreadyExistsException) {
             return new UserError("error.identityExists", "");
+        }
+        if (e instanceof InvalidCodeException) {
+            return new UserError("relay.codeInvalid", detail);
+        }
+        if (e instanceof MailboxException) {
+            return new UserError("relay.mailboxRefused", detail);
         }
         if (e instanceof UnknownContactException) {
             return new UserError("error.unknownContact", detail);

@@ -26,7 +26,10 @@ import org.habarshy.desktop.gui.model.PeerAddress;
 import org.habarshy.desktop.gui.model.Settings;
 import org.habarshy.desktop.gui.model.Theme;
 
-/** Language, theme, font size, alerts, data folder, port, mDNS and manual peers; saved with one button. */
+/**
+ * Language, theme, font size, alerts, data folder, port, mDNS and manual peers, saved with one button; and the
+ * relays ({@link RelaySettings}), saved as they are added.
+ */
 final class SettingsPanel extends JPanel {
     private static final long serialVersionUID = 1L;
 
@@ -131,7 +134,8 @@ final class SettingsPanel extends JPanel {
         columns.add(network);
         JPanel page = new JPanel(new BorderLayout(0, 16));
         page.setBorder(BorderFactory.createEmptyBorder(16, 24, 16, 24));
-        page.add(columns, BorderLayout.CENTER);
+        page.add(columns, BorderLayout.NORTH);
+        page.add(new RelaySettings(controls, model, palette.danger()).panel(), BorderLayout.CENTER);
         page.add(saveRow, BorderLayout.SOUTH);
         JScrollPane scroll = new JScrollPane(page);
         scroll.setBorder(BorderFactory.createEmptyBorder());
