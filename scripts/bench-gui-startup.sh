@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the desktop app's start-up to a usable window after the first run: a fresh HOME with an identity, one
-# contact and 10 messages; then RUNS starts of 'java -jar habarshy.jar' on a private Xvfb display, each printing
-# "startup-to-usable-window-ms N window-shown-ms N process-cpu-ms N" (-Dhabarshy.startupBench=true) and exiting.
+# contact and 10 messages; one first start (not counted: it writes the class-data-sharing archive, see
+# SharedArchiveLauncher); then RUNS starts of 'java -jar habarshy.jar' on a private Xvfb display, each printing
+# "startup-to-usable-window-ms N window-shown-ms N process-cpu-ms N ... launcher child" (-Dhabarshy.startupBench=true)
+# and the load average, then RUNS starts in one JVM (-Dhabarshy.cds=off, as before the launcher) for comparison.
 #   mvn -B -q install -DskipTests && scripts/bench-gui-startup.sh [RUNS] [extra JVM options...]
 set -euo pipefail
 runs="${1:-5}"
@@ -15,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export HOME="$work/home"
-unset XDG_CONFIG_HOME
+unset XDG_CONFIG_HOME XDG_CACHE_HOME
 mkdir -p "$HOME/.config/habarshy"
 # The JVM takes user.home from the password database, not $HOME: pass it, so nothing touches the real ~/.habarshy.
 jvm=(java "-Duser.home=$HOME")
@@ -30,8 +32,13 @@ printf 'language=kk\ntheme=LIGHT\nfontScale=100\ndataDir=%s\nport=0\nmdns=false\
 Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 2
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for _ in $(seq 1 "$runs"); do
+start() {
   DISPLAY="$display" "${jvm[@]}" "$@" -Dhabarshy.startupBench=true -jar "$jar" 2>&1 | grep startup-to-usable
+}
+start "$@" | sed 's/^/first start (writes the archive, not counted): /'
+for _ in $(seq 1 "$runs"); do
+  echo "$(start "$@") load $(cut -d' ' -f1 /proc/loadavg)"
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 "$runs"); do
+  echo "$(start -Dhabarshy.cds=off "$@") load $(cut -d' ' -f1 /proc/loadavg)"
+done

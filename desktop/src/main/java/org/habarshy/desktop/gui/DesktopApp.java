@@ -45,7 +45,7 @@ public final class DesktopApp implements AutoCloseable {
         SettingsFile file = new SettingsFile(SettingsFile.defaultLocation(System.getenv("XDG_CONFIG_HOME"), home),
                 home.resolve(".habarshy"));
         DesktopApp app = launch(file);
-        long shownAfter = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long shownAfter = System.currentTimeMillis() - startedAt();
         app.window.frame().setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         app.window.frame().addWindowListener(new WindowAdapter() {
             @Override
@@ -119,6 +119,14 @@ public final class DesktopApp implements AutoCloseable {
         }
     }
 
+    /**
+     * When the user's {@code java} started: the parent's start if this JVM was started by the class-data-sharing
+     * launcher (its time counts too), else this JVM's.
+     */
+    private static long startedAt() {
+        return Long.getLong("habarshy.launchedAt", ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
     private static void benchStartup(DesktopApp app, long shownAfter) {
         app.model.addListener(new AppModel.Listener() {
             @Override
@@ -135,11 +143,12 @@ public final class DesktopApp implements AutoCloseable {
 
             private void report() {
                 // The window shows the contact list (READY after the first snapshot) or a form: usable.
-                long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long millis = System.currentTimeMillis() - startedAt();
                 long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis)
                         .orElse(-1L);
                 System.err.println("startup-to-usable-window-ms " + millis + " window-shown-ms " + shownAfter
-                        + " process-cpu-ms " + cpu + " stage " + app.model.stage());
+                        + " process-cpu-ms " + cpu + " stage " + app.model.stage() + " launcher "
+                        + System.getProperty("habarshy.cds", "none"));
                 System.exit(0);
             }
         });

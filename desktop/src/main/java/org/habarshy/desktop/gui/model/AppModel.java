@@ -94,6 +94,8 @@ public final class AppModel implements AutoCloseable {
     private final RealTimeTextState realTimeText = new RealTimeTextState();
     /** The open conversation's disappearing-message timer, empty until read. */
     private Optional<Duration> openTimer = Optional.empty();
+    /** The user's unsent text in the open conversation, as last typed (UI thread). */
+    private String lastDraft = "";
     /** The latest draft not yet handed to the worker; null when none waits (any thread). */
     private final AtomicReference<String> pendingDraft = new AtomicReference<>();
     private GroupsModel groupsModel;
@@ -240,6 +242,10 @@ public final class AppModel implements AutoCloseable {
                 work.onUi(() -> {
                     realTimeText.linked(contact, linked);
                     fire(Listener::conversationOptionsChanged);
+                    // A contact who just came in range sees what is already typed, not only the next keystroke.
+                    if (linked && openKey().filter(contact::equals).isPresent() && !lastDraft.isEmpty()) {
+                        typed(lastDraft);
+                    }
                 });
             }
         };
@@ -282,6 +288,7 @@ public final class AppModel implements AutoCloseable {
      * worker takes the latest draft; the core sends at most ten updates a second).
      */
     public void typed(String draft) {
+        lastDraft = draft;
         Optional<IdentityKey> key = openKey().filter(realTimeText::isOn);
         if (key.isEmpty() || session == null) {
             return;
@@ -460,6 +467,12 @@ public final class AppModel implements AutoCloseable {
 
     /** Opens the conversation with {@code alias} (null closes it) and marks it read. */
     public void select(String alias) {
+        // The contact left behind no longer sees a draft that is now being written to someone else.
+        Optional<IdentityKey> leaving = openKey().filter(realTimeText::isOn);
+        if (leaving.isPresent() && session != null && !java.util.Objects.equals(alias, conversations.selectedAlias().orElse(null))) {
+            IdentityKey contact = leaving.get();
+            work.submit(() -> requireSession().typed(contact, ""), sent -> { }, e -> { });
+        }
         conversations.select(alias);
         fire(Listener::conversationsChanged);
         readOpenTimer();

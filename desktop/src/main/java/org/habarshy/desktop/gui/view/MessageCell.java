@@ -40,6 +40,8 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
     private final JLabel meta = new JLabel();
     private boolean outgoing;
     private boolean focused;
+    /** The state line split in two (time and state, then "carried by N"), for bubbles too narrow for one. */
+    private String metaLines;
 
     MessageCell(Texts texts, Themes.Palette palette) {
         super(null);
@@ -74,6 +76,11 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
         String stateText = texts.text(row.stateKey()) + carried(row);
         String state = outgoing ? "  " + stateMark(row.message().state()) + " " + stateText : "";
         meta.setText(when + state);
+        metaLines = outgoing && row.message().carriedBy() > 0
+                ? "<html>" + Forms.escape(when + "  " + stateMark(row.message().state()) + " "
+                        + texts.text(row.stateKey())) + "<br>" + Forms.escape(texts.format("state.carriedBy",
+                        row.message().carriedBy())) + "</html>"
+                : null;
         meta.setHorizontalAlignment(outgoing ? JLabel.RIGHT : JLabel.LEFT);
         Color fg = outgoing ? palette.outgoingText() : palette.incomingText();
         text.setForeground(fg);
@@ -112,6 +119,9 @@ final class MessageCell extends JPanel implements ListCellRenderer<MessageRow> {
         int longest = 0;
         for (String line : text.getText().split("\n", -1)) {
             longest = Math.max(longest, fm.stringWidth(line));
+        }
+        if (metaLines != null && meta.getPreferredSize().width > maxText) {
+            meta.setText(metaLines);
         }
         int metaWidth = meta.getPreferredSize().width;
         int textWidth = Math.min(maxText, Math.max(longest + 4, metaWidth));

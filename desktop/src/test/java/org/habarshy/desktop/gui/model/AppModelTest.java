@@ -219,8 +219,11 @@ class AppModelTest {
         assertThat(onUi(model::realTimeTextOn)).isTrue();
         Thread.sleep(300);
         assertThat(onUi(model::realTimeTextLinked)).as("Bob has not turned it on").isFalse();
+        onUi(() -> model.typed("Typed before Bob turned it on"));
         bobNode.realTimeText().enable(aigerim.card());
         awaitOnUi("both have it on", model::realTimeTextLinked);
+        Await.until("what was already typed reaches Bob once linked", LIMIT, () -> bobNode.realTimeText()
+                .peerDraft(aigerim.card().identityKey()).equals(Optional.of("Typed before Bob turned it on")));
 
         onUi(() -> model.typed("Сәл"));
         onUi(() -> model.typed("Сәлем, жарық жоқ"));
@@ -230,6 +233,13 @@ class AppModelTest {
         awaitOnUi("Aigerim sees Bob's draft", () -> model.peerDraft().equals(Optional.of("Иә, бізде де")));
         assertThat(options).isNotEmpty();
 
+        onUi(() -> model.select(null));
+        Await.until("leaving the conversation clears the draft Bob sees", LIMIT,
+                () -> bobNode.realTimeText().peerDraft(aigerim.card().identityKey()).isEmpty());
+        onUi(() -> model.select("Bob"));
+        onUi(() -> model.typed("Сәлем, жарық жоқ"));
+        Await.until("Bob sees it again", LIMIT, () -> bobNode.realTimeText().peerDraft(aigerim.card().identityKey())
+                .isPresent());
         assertThat(outcome(done -> model.send("Сәлем, жарық жоқ", done))).isEmpty();
         Await.until("sending clears the draft Bob sees", LIMIT,
                 () -> bobNode.realTimeText().peerDraft(aigerim.card().identityKey()).isEmpty());
