@@ -106,13 +106,20 @@ public final class Attachments {
      */
     public List<Attachment> sendFiles(Contact contact, List<Path> files) throws AttachmentException, StoreException {
         List<PreparedFile> prepared = prepare(files);
+        int parts = prepared.stream().mapToInt(f -> f.chunks().size() + 1).sum();
         List<FileId> ids = call(() -> db.write(t -> {
+            if (!roomFor(t, contact, parts)) {
+                return null;
+            }
             List<FileId> out = new ArrayList<>();
             for (PreparedFile file : prepared) {
                 out.add(outbox.queueFile(t, contact, outbox.newFileId(), file, Optional.empty()));
             }
             return out;
         }));
+        if (ids == null) {
+            throw tooManyOutstanding();
+        }
         storeExecutor.execute(queued);
         List<Attachment> out = new ArrayList<>();
         for (FileId id : ids) {
@@ -140,8 +147,12 @@ public final class Attachments {
                     + AttachmentLimits.MAX_REPORT_TEXT_BYTES / 1024 + " KiB");
         }
         List<PreparedFile> prepared = prepare(files);
+        int parts = 1 + prepared.stream().mapToInt(f -> f.chunks().size() + 1).sum();
         ReportId reportId = outbox.newReportId();
-        call(() -> db.write(t -> {
+        boolean queuedAll = call(() -> db.write(t -> {
+            if (!roomFor(t, editor, parts)) {
+                return false;
+            }
             List<FileId> ids = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 ids.add(outbox.newFileId());
@@ -150,11 +161,25 @@ public final class Attachments {
             for (int i = 0; i < prepared.size(); i++) {
                 outbox.queueFile(t, editor, ids.get(i), prepared.get(i), Optional.of(reportId));
             }
-            return null;
+            return true;
         }));
+        if (!queuedAll) {
+            throw tooManyOutstanding();
+        }
         storeExecutor.execute(queued);
         return reports().stream().filter(r -> r.id().equals(reportId) && r.direction() == Direction.OUTGOING)
                 .findFirst().orElseThrow();
+    }
+
+    /** Returns whether {@code parts} more envelopes to {@code contact} stay within the outstanding limit. */
+    private boolean roomFor(Transaction t, Contact contact, int parts) throws StoreException {
+        return store.outstandingParts(t, contact.card().identityKey()) + parts <= AttachmentLimits.MAX_OUTSTANDING_PARTS;
+    }
+
+    private static AttachmentException tooManyOutstanding() {
+        return new AttachmentException(AttachmentException.Reason.TOO_LARGE, "too much is still on its way to this "
+                + "contact (at most " + AttachmentLimits.MAX_OUTSTANDING_PARTS + " file pieces, about ten files of "
+                + "16 MiB); send more once earlier files are delivered");
     }
 
     private List<PreparedFile> prepare(List<Path> files) throws AttachmentException {

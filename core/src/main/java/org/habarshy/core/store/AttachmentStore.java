@@ -255,6 +255,21 @@ public final class AttachmentStore {
         }
     }
 
+    /** Returns how many outgoing file and report envelopes to {@code peer} are not yet delivered. */
+    public int outstandingParts(Transaction t, IdentityKey peer) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT count(*) FROM attachment_parts WHERE peer = ? AND state IN (?, ?)")) {
+            ps.setBytes(1, peer.bytes());
+            ps.setString(2, MessageState.QUEUED.name());
+            ps.setString(3, MessageState.SENT_TO_PEER.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
     /** Returns the delivery state of the outgoing parts of file or report {@code owner} sent to {@code peer}. */
     public PartProgress progress(Transaction t, IdentityKey peer, byte[] owner) throws StoreException {
         int parts = 0;

@@ -21,6 +21,13 @@ public final class AttachmentLimits {
     public static final int MAX_REPORT_TEXT_BYTES = 64 * 1024;
     /** Most files in one report. */
     public static final int MAX_REPORT_FILES = 32;
+    /**
+     * Most file and report envelopes to one contact that may be on their way (not yet delivered) at once. Each is a
+     * ratchet step, and a receiver derives at most 1,000 skipped message keys per chain (PROTOCOL.md §3.2); keeping
+     * fewer than that outstanding means any of them can still be decrypted whatever order they arrive in. About ten
+     * files of 16 MiB.
+     */
+    public static final int MAX_OUTSTANDING_PARTS = 900;
     /** Most bytes of unfinished incoming files held per contact; chunks beyond it are refused until some finish. */
     public static final long MAX_PARTIAL_BYTES_PER_PEER = 4 * MAX_FILE_BYTES;
 

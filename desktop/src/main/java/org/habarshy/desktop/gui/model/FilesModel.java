@@ -102,11 +102,17 @@ public final class FilesModel {
 
     /**
      * Saves a complete received file into a new directory only this user can read, under the system's temporary
-     * directory, for opening it with the desktop's viewer; {@code done} gets the path.
+     * directory, for opening it with the desktop's viewer; {@code done} gets the path. The copy is deleted when the
+     * app exits normally (not after a crash or kill).
      */
     public void saveForOpening(AttachmentRow row, Consumer<Path> done, Consumer<UserError> failed) {
-        app.withSession(s -> s.attachments().save(row.file(), privateTemporaryDirectory()), done,
-                e -> failed.accept(error(e)));
+        app.withSession(s -> {
+            Path dir = privateTemporaryDirectory();
+            dir.toFile().deleteOnExit(); // registered first, so deleted after the file
+            Path written = s.attachments().save(row.file(), dir);
+            written.toFile().deleteOnExit();
+            return written;
+        }, done, e -> failed.accept(error(e)));
     }
 
     private static Path privateTemporaryDirectory() throws IOException {

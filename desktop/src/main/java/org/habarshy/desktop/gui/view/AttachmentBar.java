@@ -72,7 +72,7 @@ final class AttachmentBar extends JPanel {
         list.setVisibleRowCount(3);
         list.addListSelectionListener(e -> updateButtons());
         controls.describe(list, "file.list");
-        scroll.setPreferredSize(new Dimension(200, 3 * (THUMBNAIL + 12)));
+        scroll.setPreferredSize(new Dimension(200, 3 * (THUMBNAIL + 16)));
         scroll.setVisible(false);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         buttons.setOpaque(false);
