@@ -3,6 +3,7 @@ package org.habarshy.desktop.cli;
 import java.util.concurrent.Callable;
 import org.habarshy.core.api.message.EnvelopeId;
 import org.habarshy.core.message.CompactOutbox;
+import org.habarshy.core.mailbox.MailboxException;
 import org.habarshy.core.node.Account;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
@@ -58,8 +59,14 @@ final class SendCommand implements Callable<Integer> {
             }
             EnvelopeId id = account.send(alias, messageText());
             spec.commandLine().getOut().println("queued " + id.hex());
-            if (RelayClientCommand.client(account).depositCopy(alias, id)) {
-                spec.commandLine().getOut().println("and a copy left in their mailbox");
+            try {
+                if (RelayClientCommand.client(account).depositCopy(alias, id)) {
+                    spec.commandLine().getOut().println("and a copy left in their mailbox");
+                }
+            } catch (MailboxException e) {
+                // The message is queued the ordinary way; only the mailbox copy is missing.
+                spec.commandLine().getErr().println("habarshy: warning: no copy left in their mailbox: "
+                        + e.getMessage());
             }
         }
         return 0;
