@@ -76,6 +76,9 @@ public record LaunchPlan(List<String> command, Path archive, boolean writesArchi
         }
         command.addAll(options.get());
         command.add(write ? "-XX:ArchiveClassesAtExit=" + partial : "-XX:SharedArchiveFile=" + archive);
+        // CRCs written with the archive and checked when it is mapped: a damaged archive is refused (the JVM then
+        // loads classes normally) instead of crashing the JVM, which is what an unchecked one was seen to do.
+        command.add("-XX:+VerifySharedSpaces");
         // An archive the JVM cannot use (another JDK build) is skipped with a warning; keep the output quiet.
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");

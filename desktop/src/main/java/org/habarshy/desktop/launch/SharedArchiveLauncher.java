@@ -28,6 +28,8 @@ import java.util.OptionalInt;
  */
 public final class SharedArchiveLauncher {
     private static final System.Logger LOG = System.getLogger(SharedArchiveLauncher.class.getName());
+    /** Exit status of a JVM that aborted (SIGABRT, 128 + 6), as HotSpot does on a fatal error. */
+    private static final int JVM_CRASH_STATUS = 134;
 
     private SharedArchiveLauncher() {
     }
@@ -123,6 +125,9 @@ public final class SharedArchiveLauncher {
         }
         if (plan.writesArchive()) {
             keepArchive(plan, status);
+        } else if (status == JVM_CRASH_STATUS) {
+            // A JVM that aborted while using the archive: do not trust it again; the next start writes a new one.
+            Files.deleteIfExists(plan.archive());
         }
         try {
             Runtime.getRuntime().removeShutdownHook(stop);
