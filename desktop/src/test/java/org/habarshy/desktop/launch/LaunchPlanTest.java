@@ -15,7 +15,7 @@ class LaunchPlanTest {
     private static Optional<LaunchPlan> plan(String[] args, String marker, int feature, List<String> line,
                                              boolean archiveExists) {
         return LaunchPlan.of(args, marker, feature, "/usr/bin/java", line, JAR, CACHE, "123-456", 42, 1000,
-                p -> archiveExists);
+                archiveExists);
     }
 
     @Test
