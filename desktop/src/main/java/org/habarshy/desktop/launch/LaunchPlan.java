@@ -52,39 +52,58 @@ public record LaunchPlan(List<String> command, Path archive, boolean writesArchi
      * @param jarStamp identifies the jar's build (size and modification time)
      * @param pid this process's id, names the partial archive
      * @param launchedAt this process's start, Unix ms
-     * @param archiveExists whether the archive for this jar and JVM exists
+     * @param archiveExists whether {@link #archive} for this jar and JVM exists
      */
     public static Optional<LaunchPlan> of(String[] args, String marker, int javaFeature, String java,
                                           List<String> jvmCommandLine, Path jar, Path cacheDir, String jarStamp,
-                                          long pid, long launchedAt, java.util.function.Predicate<Path> archiveExists) {
+                                          long pid, long launchedAt, boolean archiveExists) {
+        // No lambdas and no string '+' here: each would bootstrap method handles in the launching JVM, whose only
+        // job is to start the app quickly (tens of milliseconds of CPU measured).
         if (args.length > 0 || marker != null || javaFeature < 13) {
             return Optional.empty();
         }
         Optional<List<String>> options = jvmOptions(jvmCommandLine, jar);
-        if (options.isEmpty() || options.get().stream().anyMatch(LaunchPlan::choosesSharing)) {
+        if (options.isEmpty()) {
             return Optional.empty();
         }
-        String name = "habarshy-" + jarStamp + "-java" + javaFeature;
-        Path archive = cacheDir.resolve(name + ".jsa");
-        Path partial = cacheDir.resolve(name + "." + pid + ".partial");
-        boolean write = !archiveExists.test(archive);
+        boolean userJit = false;
+        for (String option : options.get()) {
+            if (choosesSharing(option)) {
+                return Optional.empty();
+            }
+            userJit |= option.startsWith("-XX:Tier") || option.contains("TieredCompilation");
+        }
+        Path archive = archive(cacheDir, jarStamp, javaFeature);
+        String name = archive.getFileName().toString();
+        Path partial = cacheDir.resolve(new StringBuilder(name.substring(0, name.length() - ".jsa".length()))
+                .append('.').append(pid).append(".partial").toString());
+        boolean write = !archiveExists;
         List<String> command = new ArrayList<>();
         command.add(java);
-        if (options.get().stream().noneMatch(o -> o.startsWith("-XX:Tier") || o.contains("TieredCompilation")
-                || o.startsWith("-XX:TieredStopAtLevel"))) {
+        if (!userJit) {
             command.addAll(STARTUP_JIT);
         }
         command.addAll(options.get());
-        command.add(write ? "-XX:ArchiveClassesAtExit=" + partial : "-XX:SharedArchiveFile=" + archive);
+        command.add(write ? "-XX:ArchiveClassesAtExit=".concat(partial.toString())
+                : "-XX:SharedArchiveFile=".concat(archive.toString()));
+        // CRCs written with the archive and checked when it is mapped: a damaged archive is refused (the JVM then
+        // loads classes normally) instead of crashing the JVM, which is what an unchecked one was seen to do.
+        command.add("-XX:+VerifySharedSpaces");
         // An archive the JVM cannot use (another JDK build) is skipped with a warning; keep the output quiet.
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
         command.add("-D" + MARKER + "=child");
-        command.add("-D" + LAUNCHED_AT + "=" + launchedAt);
+        command.add(("-D" + LAUNCHED_AT + "=").concat(Long.toString(launchedAt)));
         command.add("-cp");
         command.add(jar.toString());
         command.add(MAIN_CLASS);
         return Optional.of(new LaunchPlan(command, archive, write, partial));
+    }
+
+    /** Returns the archive for the jar build {@code jarStamp} and Java {@code javaFeature} in {@code cacheDir}. */
+    public static Path archive(Path cacheDir, String jarStamp, int javaFeature) {
+        return cacheDir.resolve(new StringBuilder("habarshy-").append(jarStamp).append("-java").append(javaFeature)
+                .append(".jsa").toString());
     }
 
     /** The options before {@code -jar JAR} or {@code -cp JAR Main}, if the command line is one of those. */

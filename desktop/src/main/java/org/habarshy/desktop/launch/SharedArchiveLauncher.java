@@ -27,7 +27,8 @@ import java.util.OptionalInt;
  * runs in this JVM as before.
  */
 public final class SharedArchiveLauncher {
-    private static final System.Logger LOG = System.getLogger(SharedArchiveLauncher.class.getName());
+    /** Exit status of a JVM that aborted (SIGABRT, 128 + 6), as HotSpot does on a fatal error. */
+    private static final int JVM_CRASH_STATUS = 134;
 
     private SharedArchiveLauncher() {
     }
@@ -44,7 +45,9 @@ public final class SharedArchiveLauncher {
             }
             return OptionalInt.of(run(plan.get()));
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "starting without a class-data-sharing archive: " + e);
+            // Logged only here, so that the logging system is not started on the fast path.
+            System.getLogger(SharedArchiveLauncher.class.getName()).log(System.Logger.Level.DEBUG,
+                    "starting without a class-data-sharing archive: " + e);
             return OptionalInt.empty();
         }
     }
@@ -61,10 +64,14 @@ public final class SharedArchiveLauncher {
             return Optional.empty();
         }
         Path cache = cacheDirectory();
-        String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
-        long launchedAt = info.startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        return LaunchPlan.of(args, System.getProperty(LaunchPlan.MARKER), Runtime.version().feature(), java.get(),
-                List.of(line.get()), jar, cache, stamp, ProcessHandle.current().pid(), launchedAt, Files::isRegularFile);
+        String stamp = new StringBuilder().append(Files.size(jar)).append('-')
+                .append(Files.getLastModifiedTime(jar).toMillis()).toString();
+        Optional<Instant> started = info.startInstant();
+        long launchedAt = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
+        int feature = Runtime.version().feature();
+        boolean exists = Files.isRegularFile(LaunchPlan.archive(cache, stamp, feature));
+        return LaunchPlan.of(args, System.getProperty(LaunchPlan.MARKER), feature, java.get(),
+                List.of(line.get()), jar, cache, stamp, ProcessHandle.current().pid(), launchedAt, exists);
     }
 
     /** The jar this class came from, if the class path is exactly that one jar. */
@@ -102,13 +109,16 @@ public final class SharedArchiveLauncher {
     private static int run(LaunchPlan plan) throws IOException {
         Process child = new ProcessBuilder(plan.command()).inheritIO().start();
         // A SIGTERM or SIGINT to this JVM ends the app too (the child closes its node in its own hooks).
-        Thread stop = new Thread(() -> {
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        Thread stop = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                if (child.isAlive()) {
+                    child.destroy();
+                    try {
+                        child.waitFor();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         }, "habarshy-cds-stop");
@@ -123,6 +133,9 @@ public final class SharedArchiveLauncher {
         }
         if (plan.writesArchive()) {
             keepArchive(plan, status);
+        } else if (status == JVM_CRASH_STATUS) {
+            // A JVM that aborted while using the archive: do not trust it again; the next start writes a new one.
+            Files.deleteIfExists(plan.archive());
         }
         try {
             Runtime.getRuntime().removeShutdownHook(stop);

@@ -15,7 +15,7 @@ class LaunchPlanTest {
     private static Optional<LaunchPlan> plan(String[] args, String marker, int feature, List<String> line,
                                              boolean archiveExists) {
         return LaunchPlan.of(args, marker, feature, "/usr/bin/java", line, JAR, CACHE, "123-456", 42, 1000,
-                p -> archiveExists);
+                archiveExists);
     }
 
     @Test
@@ -29,7 +29,7 @@ class LaunchPlanTest {
                 "-XX:ArchiveClassesAtExit=" + first.partial(), "-Dhabarshy.cds=child", "-Dhabarshy.launchedAt=1000",
                 "-cp", JAR.toString(), "org.habarshy.desktop.Main");
         assertThat(first.command().get(first.command().size() - 1)).isEqualTo("org.habarshy.desktop.Main");
-        assertThat(first.command()).containsAll(LaunchPlan.STARTUP_JIT);
+        assertThat(first.command()).containsAll(LaunchPlan.STARTUP_JIT).contains("-XX:+VerifySharedSpaces");
         assertThat(plan(new String[0], null, 17, List.of("-XX:TieredStopAtLevel=1", "-jar", JAR.toString()), false)
                 .orElseThrow().command()).as("the user's JIT choice wins").doesNotContainAnyElementsOf(
                         LaunchPlan.STARTUP_JIT).contains("-XX:TieredStopAtLevel=1");
@@ -37,7 +37,7 @@ class LaunchPlanTest {
         LaunchPlan later = plan(new String[0], null, 17, line, true).orElseThrow();
         assertThat(later.writesArchive()).isFalse();
         assertThat(later.command()).contains("-XX:SharedArchiveFile=" + later.archive())
-                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+                .contains("-XX:+VerifySharedSpaces").noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
     }
 
     @Test
