@@ -42,6 +42,8 @@ public final class Channels {
     public static final int MAX_TEXT_BYTES = ChannelPostFormat.MAX_TEXT_BYTES;
     /** Settings key of the envelope position {@link #refresh()} has walked up to. */
     static final String CURSOR = "channel-scan-cursor";
+    /** Settings key of a counter that changes whenever a channel is added (and the walk must start again). */
+    static final String GENERATION = "channel-scan-generation";
     private static final int SCAN_BATCH = 256;
 
     private final StoreThread store;
@@ -120,7 +122,10 @@ public final class Channels {
             if (!channels.insert(t, row)) {
                 return "a channel named \"" + name + "\" exists already; choose another name";
             }
-            settings.put(t, CURSOR, "0"); // posts already held for the new channel become visible
+            // Posts already held for the new channel become visible: the walk starts again, and a walk under way
+            // (another thread or process) sees the new generation and does not move the position.
+            settings.put(t, CURSOR, "0");
+            settings.put(t, GENERATION, Long.toString(readLong(t, GENERATION) + 1));
             return null;
         });
         seed.ifPresent(s -> java.util.Arrays.fill(s, (byte) 0));
@@ -250,14 +255,24 @@ public final class Channels {
         List<ChannelPost> added = new ArrayList<>();
         Map<Reason, Integer> refused = new EnumMap<>(Reason.class);
         long now = clock.millis();
-        long cursor = store.write(t -> {
-            channels.deleteExpiredPosts(t, now);
-            return settings.get(t, CURSOR).map(Long::parseLong).orElse(0L);
-        });
-        long upTo = store.read(envelopes::maxSeq);
+        // A read transaction when nothing changed: the GUI calls this every second.
+        Position position = store.read(t -> new Position(readLong(t, CURSOR), readLong(t, GENERATION),
+                envelopes.maxSeq(t), channels.hasExpiredPosts(t, now)));
+        if (position.expiredPosts()) {
+            store.write(t -> channels.deleteExpiredPosts(t, now));
+        }
+        long cursor = position.cursor();
+        long upTo = position.upTo();
+        if (cursor >= upTo) {
+            return new RefreshResult(added, refused);
+        }
         List<Followed> followed = new ArrayList<>();
         for (StoredChannel c : store.read(channels::all)) {
             followed.add(new Followed(c, c.secret().map(SubscriberSecret::of)));
+        }
+        if (followed.isEmpty()) {
+            store.write(t -> advance(t, position.generation(), upTo));
+            return new RefreshResult(added, refused);
         }
         while (cursor < upTo) {
             long from = cursor;
@@ -267,7 +282,10 @@ public final class Channels {
                 verify(held, followed, now, refused).ifPresent(verified::add);
             }
             long next = batch.size() < SCAN_BATCH ? upTo : batch.get(batch.size() - 1).seq();
-            store.write(t -> {
+            boolean advanced = store.write(t -> {
+                if (!advance(t, position.generation(), next)) {
+                    return false; // a channel was added meanwhile: the next walk starts again from 0
+                }
                 for (Verified v : verified) {
                     ChannelStore.PostInsert result = channels.insertPost(t, v.row());
                     if (result == ChannelStore.PostInsert.ADDED) {
@@ -276,12 +294,35 @@ public final class Channels {
                         refused.merge(Reason.REPLAYED, 1, Integer::sum);
                     }
                 }
-                settings.put(t, CURSOR, Long.toString(next));
-                return null;
+                return true;
             });
+            if (!advanced) {
+                break;
+            }
             cursor = next;
         }
         return new RefreshResult(added, refused);
+    }
+
+    /**
+     * Moves the walk position to {@code to} unless a channel was added since the walk began ({@code generation}
+     * changed: the walk must start again, and that must not be lost); returns whether it moved.
+     */
+    private boolean advance(org.habarshy.core.store.Transaction t, long generation, long to) throws StoreException {
+        if (readLong(t, GENERATION) != generation) {
+            return false;
+        }
+        settings.put(t, CURSOR, Long.toString(to));
+        return true;
+    }
+
+    /** Returns a non-negative number setting; missing or damaged reads as 0 (the walk then starts again). */
+    private long readLong(org.habarshy.core.store.Transaction t, String name) throws StoreException {
+        try {
+            return Math.max(0, settings.get(t, name).map(Long::parseLong).orElse(0L));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Finds the followed channel {@code held} belongs to and opens it; counts a refusal by reason. */
@@ -331,6 +372,10 @@ public final class Channels {
 
     private static ChannelException noPostingKey(String name) {
         return new ChannelException("this device does not hold the posting key of \"" + name + "\"");
+    }
+
+    /** Where the walk stands: cursor, generation, the newest held envelope, and whether stored posts expired. */
+    private record Position(long cursor, long generation, long upTo, boolean expiredPosts) {
     }
 
     /** A followed channel with its subscriber secret derived once per walk. */

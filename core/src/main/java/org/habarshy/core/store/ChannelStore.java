@@ -201,6 +201,19 @@ public final class ChannelStore {
         }
     }
 
+    /** Returns whether any stored post has {@code expires_at} at or before {@code now}. */
+    public boolean hasExpiredPosts(Transaction t, long now) throws StoreException {
+        try (PreparedStatement ps = t.connection().prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM channel_posts WHERE expires_at <= ?)")) {
+            ps.setLong(1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw t.error(e);
+        }
+    }
+
     /** Deletes posts whose {@code expires_at} is at or before {@code now}; returns how many. */
     public int deleteExpiredPosts(Transaction t, long now) throws StoreException {
         try (PreparedStatement ps = t.connection().prepareStatement(

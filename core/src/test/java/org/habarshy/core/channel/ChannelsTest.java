@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.habarshy.core.crypto.InvalidChannelPostException.Reason;
 import org.habarshy.core.crypto.SigningKeyPair;
 import org.habarshy.core.node.Account;
 import org.habarshy.core.node.CarriedEnvelope;
+import org.habarshy.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,6 +168,23 @@ class ChannelsTest {
             b.channels().unsubscribe("n");
             assertThat(b.channels().list()).isEmpty();
             assertThatThrownBy(() -> b.channels().posts("n", 10)).hasMessageContaining("no channel named");
+        }
+    }
+
+    @Test
+    void expiredPostsAreNoLongerShownOrCounted() throws Exception {
+        MutableClock later = new MutableClock(Instant.now());
+        try (Account a = Account.create(aDir, "A", clock); Account b = Account.create(bDir, "B", later)) {
+            a.channels().create("news", false);
+            b.channels().subscribe(a.channels().code("news"), Optional.empty());
+            a.channels().post("news", Severity.URGENT, "Short-lived", Duration.ofMinutes(10));
+            a.channels().post("news", Severity.INFO, "Long-lived", Duration.ofDays(2));
+            handOver(a, b);
+            assertThat(b.channels().refresh().added()).hasSize(2);
+            later.advance(Duration.ofMinutes(11));
+            assertThat(b.channels().refresh().added()).isEmpty();
+            assertThat(b.channels().posts("news", 10)).extracting(ChannelPost::text).containsExactly("Long-lived");
+            assertThat(b.channels().info("news").unread()).isEqualTo(1);
         }
     }
 

@@ -90,8 +90,12 @@ class ChannelStoreTest {
         assertThat(live).extracting(StoredChannelPost::text).containsExactly("Тасқын 1");
         int marked = db.write(t -> store.markRead(t, KEY));
         assertThat(marked).isEqualTo(2);
+        boolean before = db.read(t -> store.hasExpiredPosts(t, 5_000));
+        assertThat(before).isTrue();
         int expired = db.write(t -> store.deleteExpiredPosts(t, 5_000));
         assertThat(expired).isEqualTo(1);
+        boolean after = db.read(t -> store.hasExpiredPosts(t, 5_000));
+        assertThat(after).isFalse();
         boolean deleted = db.write(t -> store.delete(t, "news"));
         assertThat(deleted).isTrue();
         assertThat(scalar(db, "SELECT count(*) FROM channel_posts")).isEqualTo("0");
