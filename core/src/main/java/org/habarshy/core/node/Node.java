@@ -96,6 +96,10 @@ public final class Node implements AutoCloseable {
     private final CarryLimits carryLimits;
     private final StatusFile statusFile;
     private final RealTimeText realTimeText;
+    private final WipeWatch wipeWatch;
+    private volatile Runnable onDataWiped;
+    private final java.util.concurrent.atomic.AtomicBoolean wipeNotified =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final long startedAt;
     private long announcedSeq;
     private long dataVersion;
@@ -143,6 +147,7 @@ public final class Node implements AutoCloseable {
         }
         reconnectRemembered();
         account.onNewEnvelope(this::announceNew);
+        this.wipeWatch = WipeWatch.register(account.dataDir(), this::stopForWipe);
         CoalescingTask poll = new CoalescingTask(storeExecutor, this::pollForeignWrites);
         this.poller = group.next().scheduleWithFixedDelay(poll::submit,
                 POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -152,6 +157,7 @@ public final class Node implements AutoCloseable {
         this.housekeeping = group.next().scheduleWithFixedDelay(chores::submit,
                 0, StatusFile.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         this.discovery = config.mdns() ? startDiscovery(config) : null;
+        wipeWatch.start();
     }
 
     private static byte[] randomBytes(Account account, int n) {
@@ -320,6 +326,9 @@ public final class Node implements AutoCloseable {
 
     /** Drops expired envelopes and disappearing messages, and rewrites the status file. Store executor only. */
     private void housekeeping() {
+        if (wipeWatch.wiped()) {
+            return; // never write into a directory being wiped (the status file would come back)
+        }
         long now = account.clock().millis();
         try {
             int expired = account.database().write(t -> account.envelopes().deleteExpired(t, now));
@@ -410,9 +419,47 @@ public final class Node implements AutoCloseable {
         return bootstrap.connect(remote);
     }
 
+    /**
+     * Another process started a panic wipe of the data directory (watch thread): stop every timer and link now,
+     * without waiting, so that nothing more is written there, then tell the listener, which should {@link #close}
+     * this node and close the account.
+     */
+    private void stopForWipe() {
+        poller.cancel(false);
+        housekeeping.cancel(false);
+        server.close();
+        linkChannels.close();
+        notifyWiped();
+    }
+
+    private void notifyWiped() {
+        Runnable listener = onDataWiped;
+        if (listener != null && wipeNotified.compareAndSet(false, true)) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Sets what runs (once, on the wipe-watch thread) when another process starts a panic wipe of this node's
+     * data directory ({@link PanicWipe}); by then the node has stopped its links and timers. Runs at once if that
+     * happened already.
+     */
+    public void onDataWiped(Runnable listener) {
+        this.onDataWiped = listener;
+        if (wipeWatch.wiped()) {
+            notifyWiped();
+        }
+    }
+
+    /** Returns true if another process started a panic wipe of the data directory (or removed it). */
+    public boolean dataWiped() {
+        return wipeWatch.wiped();
+    }
+
     /** Stops networking; the account stays open. */
     @Override
     public void close() {
+        wipeWatch.close();
         account.onNewEnvelope(null);
         poller.cancel(false);
         housekeeping.cancel(false);
@@ -430,11 +477,13 @@ public final class Node implements AutoCloseable {
             Account.call(storeExecutor, () -> null);
             cryptoExecutor.shutdown();
             cryptoExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            Account.call(storeExecutor, () -> {
-                ingest.flush();
-                return null;
-            });
-            statusFile.delete();
+            if (!wipeWatch.wiped()) { // after a wipe began, leave the directory alone
+                Account.call(storeExecutor, () -> {
+                    ingest.flush();
+                    return null;
+                });
+                statusFile.delete();
+            }
         } catch (java.io.IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not remove the status file");
         } catch (InterruptedException e) {

@@ -23,8 +23,10 @@ import org.habarshy.core.identity.IdentityFile;
  * <p>Files Habarshy did not create are left alone, and then so is the directory (a mistaken {@code --data} must
  * not destroy someone's documents).
  *
- * <p>A node or CLI command running on the directory at the same time cannot be stopped from here. The wipe still
- * completes; that process keeps the keys it loaded in memory until it exits, its database calls fail (the files it
+ * <p>The wipe first creates {@link #MARKER_FILE}: a node running on the directory in another process watches
+ * for it ({@link WipeWatch}), stops its links and closes its database without writing the directory again, and
+ * the CLI {@code run} and the desktop app then leave it. A CLI command running at the same time is not stopped;
+ * such a process keeps the keys it loaded in memory until it exits, its database calls fail (the files it
  * still holds open now hold random bytes: "not a database"), and until it exits the kernel keeps the deleted
  * files' blocks allocated, where SQLite could still write a page it had cached. Stop the node to end all that.
  *
@@ -39,6 +41,12 @@ public final class PanicWipe {
             IdentityFile.WORK_FILE_NAMES.get(1), Account.DATABASE_FILE + "-wal", Account.DATABASE_FILE + "-journal",
             Account.DATABASE_FILE, Account.DATABASE_FILE + "-shm", StatusFile.FILE_NAME,
             StatusFile.FILE_NAME + ".tmp");
+    /**
+     * Created empty before anything is wiped and deleted after the other files (it holds nothing, so it is not
+     * overwritten nor listed in the report): a node running on the directory in another process
+     * sees it ({@link WipeWatch}) and stops using the directory at once.
+     */
+    public static final String MARKER_FILE = "wipe.marker";
     /** Passes over the files: a running node rewrites its status file every two seconds and may race one. */
     private static final int PASSES = 3;
 
@@ -64,6 +72,7 @@ public final class PanicWipe {
         List<String> failures = new ArrayList<>();
         List<Path> foreign = List.of();
         boolean removed = false;
+        markWipeStarted(failures);
         for (int pass = 0; pass < PASSES && !removed && foreign.isEmpty() && failures.isEmpty(); pass++) {
             wipeFiles(wiped, failures);
             removed = Files.notExists(dataDir, LinkOption.NOFOLLOW_LINKS);
@@ -81,6 +90,19 @@ public final class PanicWipe {
         return new Report(dataDir, List.copyOf(wiped), foreign, List.copyOf(failures), removed);
     }
 
+    /** Tells a node running on the directory that a wipe starts; without the marker the wipe still goes on. */
+    private void markWipeStarted(List<String> failures) {
+        if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.newByteChannel(dataDir.resolve(MARKER_FILE), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
+        } catch (IOException e) {
+            failures.add(dataDir.resolve(MARKER_FILE) + ": " + e.getMessage());
+        }
+    }
+
     private void wipeFiles(List<Path> wiped, List<String> failures) {
         for (String name : FILES) {
             Path file = dataDir.resolve(name);
@@ -96,11 +118,17 @@ public final class PanicWipe {
                 failures.add(file + ": " + e.getMessage());
             }
         }
+        try {
+            Files.deleteIfExists(dataDir.resolve(MARKER_FILE));
+        } catch (IOException e) {
+            failures.add(dataDir.resolve(MARKER_FILE) + ": " + e.getMessage());
+        }
     }
 
     private List<Path> remaining(List<String> failures) {
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.filter(file -> !FILES.contains(file.getFileName().toString())).sorted().toList();
+            return files.filter(file -> !FILES.contains(file.getFileName().toString())
+                    && !MARKER_FILE.equals(file.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             failures.add(dataDir + ": " + e.getMessage());
             return List.of();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.habarshy.core.identity.IdentityFile;
 import org.habarshy.core.mailbox.KnownRelay;
 import org.habarshy.core.mailbox.MailboxClient;
@@ -25,9 +26,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
-/** {@code habarshy run}: runs the node in the foreground until SIGINT or SIGTERM. */
-@Command(name = "run", description = "Run the node in the foreground until Ctrl-C (SIGINT) or SIGTERM.")
+/**
+ * {@code habarshy run}: runs the node in the foreground until SIGINT or SIGTERM, or until {@code habarshy panic}
+ * wipes its data directory from another process (then it exits with {@link #EXIT_WIPED}).
+ */
+@Command(name = "run", description = "Run the node in the foreground until Ctrl-C (SIGINT) or SIGTERM, or until "
+        + "'habarshy panic' wipes its data directory (exit code 3).")
 final class RunCommand implements Callable<Integer> {
+    /** Exit code when the data directory was wiped under the running node. */
+    static final int EXIT_WIPED = 3;
+
     @Mixin
     DataDirOption data;
 
@@ -60,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<InetSocketAddress> staticPeers = parsePeers();
         CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean wiped = new AtomicBoolean();
         try (Account account = openOrCreate()) {
             // Only now: until the account is open, Ctrl-C must still abandon a passphrase prompt.
             Signal.handle(new Signal("INT"), s -> stop.countDown());
@@ -72,12 +81,22 @@ final class RunCommand implements Callable<Integer> {
                     CarryLimits.withQuota(carryQuota));
             try (Node node = Node.start(account, config);
                  MailboxPickup pickup = MailboxPickup.start(mailboxes, node)) {
+                node.onDataWiped(() -> {
+                    wiped.set(true);
+                    stop.countDown();
+                });
                 System.getLogger("org.habarshy").log(System.Logger.Level.INFO,
                         "node running on port {0,number,#}{1}; Ctrl-C stops it", node.port(),
                         config.mdns() ? " with mDNS" : "");
                 stop.await();
                 System.getLogger("org.habarshy").log(System.Logger.Level.INFO, "stopping");
             }
+        }
+        if (wiped.get()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("The data directory was wiped ('habarshy panic'): the node stopped and left it.");
+            err.flush();
+            return EXIT_WIPED;
         }
         return 0;
     }
