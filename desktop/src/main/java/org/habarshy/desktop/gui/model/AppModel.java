@@ -220,6 +220,7 @@ public final class AppModel implements AutoCloseable {
         work.submit(() -> {
             if (session != null) {
                 session.onRealTimeText(realTimeTextListener());
+                session.onDataWiped(this::wipedElsewhere);
                 session.startNode(current);
             }
             return null;
@@ -650,6 +651,34 @@ public final class AppModel implements AutoCloseable {
             done.accept(report);
         }, e -> done.accept(new PanicWipe.Report(dir, List.of(), List.of(), List.of(String.valueOf(e.getMessage())),
                 false)));
+    }
+
+    /**
+     * Another process (e.g. {@code habarshy panic}) is wiping the data directory under the running node (called on
+     * the node's watch thread): close the session without writing there again, forget the manual peers as the
+     * app's own panic does, and show the wiped screen.
+     */
+    private void wipedElsewhere() {
+        work.submit(() -> {
+            if (session != null) {
+                MessengerSession closing = session;
+                session = null;
+                closing.close();
+            }
+            return null;
+        }, closed -> showWipedElsewhere(), e -> showWipedElsewhere());
+    }
+
+    private void showWipedElsewhere() {
+        Settings forgetPeers = settings.withNetwork(settings.dataDir(), settings.port(), settings.mdns(), List.of());
+        settings = forgetPeers;
+        work.submit(() -> {
+            settingsFile.save(forgetPeers);
+            return null;
+        }, saved -> { }, e -> { });
+        resetConversations();
+        profile = null;
+        setStage(Stage.WIPED);
     }
 
     /** After a wipe: back to the first-run screen on the same data directory. */

@@ -52,6 +52,7 @@ public final class MessengerSession implements AutoCloseable {
     /** Contacts with real-time text on, re-applied when the node restarts; kept in memory only. */
     private final java.util.Map<IdentityKey, ContactCard> realTimeText = new java.util.LinkedHashMap<>();
     private RttListener realTimeTextListener;
+    private volatile Runnable onDataWiped = () -> { };
 
     private MessengerSession(Account account, Path dataDir) {
         this.account = account;
@@ -101,6 +102,7 @@ public final class MessengerSession implements AutoCloseable {
             }
             node = Node.start(account, new NodeConfig(Optional.empty(), settings.port(), peers, settings.mdns()));
             pickup = MailboxPickup.start(mailboxes, node);
+            node.onDataWiped(() -> onDataWiped.run());
             nodeError = "";
             if (realTimeTextListener != null) {
                 node.realTimeText().addListener(realTimeTextListener);
@@ -118,6 +120,15 @@ public final class MessengerSession implements AutoCloseable {
             nodeError = reason.contains(port) ? reason : "port " + port + ": " + reason;
             LOG.log(System.Logger.Level.WARNING, "the node did not start: " + nodeError);
         }
+    }
+
+    /**
+     * Sets what runs (once per node start, on the node's wipe-watch thread) when another process, e.g.
+     * {@code habarshy panic}, starts wiping the data directory under the running node; the node has then already
+     * dropped its links. The listener should {@link #close} this session.
+     */
+    public void onDataWiped(Runnable listener) {
+        this.onDataWiped = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** Returns why the node is not running, or an empty string. */

@@ -189,6 +189,28 @@ class AppModelTest {
     }
 
     @Test
+    void aWipeByAnotherProcessClosesTheSessionAndShowsTheWipedScreen() throws Exception {
+        onUi(model::start);
+        awaitOnUi("the first-run stage", () -> model.stage() == AppModel.Stage.FIRST_RUN);
+        assertThat(outcome(done -> model.createIdentity("Aigerim", new char[0], new char[0], done))).isEmpty();
+        awaitOnUi("linked to bob", () -> model.network().links().size() == 1);
+
+        // What 'habarshy panic' does in its own process; the app learns of it only through the directory.
+        org.habarshy.core.node.PanicWipe.Report report = new org.habarshy.core.node.PanicWipe(appData).wipe();
+
+        assertThat(report.complete()).isTrue();
+        awaitOnUi("the wiped screen", () -> model.stage() == AppModel.Stage.WIPED);
+        Await.until("bob lost the link", LIMIT, () -> bobNode.linkCount() == 0);
+        assertThat(onUi(model::contacts)).isEmpty();
+        assertThat(new SettingsFile(tmp.resolve("desktop.properties"), appData).load().manualPeers())
+                .as("manual peers forgotten as by the app's own panic").isEmpty();
+        // The refresh timer and housekeeping run every two seconds: none of them may bring a file back.
+        Thread.sleep(4_500);
+        assertThat(Files.exists(appData)).as("nothing written into the wiped directory").isFalse();
+        assertThat(events).containsSubsequence("stage READY", "stage WIPED");
+    }
+
+    @Test
     void theOpenConversationsTimerAndRealTimeTextBothWays() throws Exception {
         List<String> options = new CopyOnWriteArrayList<>();
         onUi(() -> model.addListener(new AppModel.Listener() {
