@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "panic", description = {"Destroy your keys, contacts and messages now (type WIPE, or give --yes).",
         "Every file Habarshy made in the data directory is overwritten with random bytes, synced and deleted, then "
         + "the directory. Needs no passphrase. Overwriting is best effort on SSDs and copy-on-write file systems; "
-        + "a node running on the directory keeps its keys in memory until it stops."})
+        + "a 'habarshy run' or desktop app running on the directory notices the wipe and stops at once."})
 final class PanicCommand implements Callable<Integer> {
     /** The word that confirms the wipe. */
     static final String CONFIRMATION = "WIPE";
