@@ -173,9 +173,19 @@ public final class Groups {
      */
     public GroupSummary remove(GroupId group, IdentityKey member) throws StoreException, GroupChangeException {
         if (member.equals(identity.publicKey())) {
-            throw new GroupChangeException(GroupChangeException.Reason.INVALID, "you cannot remove yourself");
+            throw new GroupChangeException(GroupChangeException.Reason.INVALID,
+                    "you cannot remove yourself; leave the group instead (habarshy group leave)");
         }
         return change(group, GroupChangeFields.Action.REMOVE, List.of(), List.of(member));
+    }
+
+    /**
+     * Leaves the group (any member): signs the removal of this user alone (docs/PROTOCOL.md §11.2) and sends it to
+     * the remaining members, who move to a new epoch and re-key without this user, as after a removal. The
+     * group's history stays here, read-only. The only admin cannot leave while others remain: promote one first.
+     */
+    public GroupSummary leave(GroupId group) throws StoreException, GroupChangeException {
+        return change(group, GroupChangeFields.Action.REMOVE, List.of(), List.of(identity.publicKey()));
     }
 
     /** Makes a member an admin (admins only). */
@@ -228,9 +238,16 @@ public final class Groups {
                 throw new GroupChangeException(GroupChangeException.Reason.NOT_A_MEMBER,
                         "you are no longer a member of this group");
             }
-            if (!state.isAdmin(me)) {
+            boolean leaving = action == GroupChangeFields.Action.REMOVE && keys.equals(List.of(me));
+            if (!state.isAdmin(me) && !leaving) {
                 throw new GroupChangeException(GroupChangeException.Reason.NOT_ADMIN,
                         "only an admin of the group can change its members");
+            }
+            if (leaving && state.members().size() > 1 && state.members().stream()
+                    .noneMatch(m -> m.admin() && !m.identity().equals(me))) {
+                throw new GroupChangeException(GroupChangeException.Reason.INVALID,
+                        "you are the group's only admin: make another member an admin first (habarshy group "
+                                + "promote), then leave");
             }
             GroupChangeFields change = new GroupChangeFields(group.bytes(), state.epoch() + 1, state.head(), me,
                     clock.millis(), action, "", members, keys);

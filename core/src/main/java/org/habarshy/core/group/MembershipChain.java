@@ -13,8 +13,9 @@ import org.habarshy.core.wire.SignedGroupChangeBytes;
 /**
  * Verifies signed membership changes against the state they claim to follow and applies them (docs/PROTOCOL.md
  * §11.2). Checks, in order: the change decodes; it names this group; it is not older than the state (replay);
- * it is not ahead of the next epoch; it follows the current head (else conflict); its signer is an admin of the current state;
- * the signature verifies over the exact bytes; the change is consistent with the members. Stateless.
+ * it is not ahead of the next epoch; it follows the current head (else conflict); its signer is an admin of the current state,
+ * or a member removing only itself (leaving the group); the signature verifies over the exact bytes; the change is
+ * consistent with the members. Stateless.
  */
 public final class MembershipChain {
     private final GroupCodec codec = new GroupCodec();
@@ -56,12 +57,18 @@ public final class MembershipChain {
             throw new GroupChangeException(GroupChangeException.Reason.CONFLICT,
                     "the change does not follow the group's current state (epoch " + state.epoch() + ")");
         }
-        if (!state.isAdmin(change.signer())) {
+        if (!state.isAdmin(change.signer()) && !isLeave(change)) {
             throw new GroupChangeException(GroupChangeException.Reason.NOT_ADMIN,
                     "the change is signed by someone who is not an admin of the group");
         }
         verifySignature(change, signed);
         return state.apply(change, hash);
+    }
+
+    /** A member's own departure: a removal of exactly its signer (membership is checked when it is applied). */
+    static boolean isLeave(GroupChangeFields change) {
+        return change.action() == GroupChangeFields.Action.REMOVE && change.keys().size() == 1
+                && change.keys().get(0).equals(change.signer());
     }
 
     /** Replays stored changes (verified when they were stored) up to {@code epoch} inclusive. */

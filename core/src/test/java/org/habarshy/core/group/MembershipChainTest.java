@@ -122,6 +122,29 @@ class MembershipChainTest {
     }
 
     @Test
+    void aMemberMayRemoveOnlyItselfAndTheLastAdminCannotLeave() throws Exception {
+        GroupState s0 = created();
+        GroupState s1 = chain.verifyAndApply(Optional.of(s0), change(bob, s0, GroupChangeFields.Action.REMOVE,
+                List.of(), List.of(bob.publicKey())));
+        assertThat(s1.epoch()).isEqualTo(1);
+        assertThat(s1.members()).extracting(GroupMember::name).containsExactly("Alice", "Carol");
+        // Leaving does not let a member take someone else along, nor act for a member who already left.
+        assertRefused(() -> chain.verifyAndApply(Optional.of(s0), change(bob, s0, GroupChangeFields.Action.REMOVE,
+                List.of(), List.of(bob.publicKey(), carol.publicKey()))), GroupChangeException.Reason.NOT_ADMIN);
+        assertRefused(() -> chain.verifyAndApply(Optional.of(s1), change(bob, s1, GroupChangeFields.Action.REMOVE,
+                List.of(), List.of(bob.publicKey()))), GroupChangeException.Reason.INVALID);
+        assertRefused(() -> chain.verifyAndApply(Optional.of(s0), change(dave, s0, GroupChangeFields.Action.REMOVE,
+                List.of(), List.of(dave.publicKey()))), GroupChangeException.Reason.INVALID);
+        // A departure signed by someone else naming Bob is a forgery.
+        SignedGroupChangeBytes real = change(bob, s0, GroupChangeFields.Action.REMOVE, List.of(),
+                List.of(bob.publicKey()));
+        assertRefused(() -> chain.verifyAndApply(Optional.of(s0), new SignedGroupChangeBytes(real.change(),
+                GroupChangeSignature.sign(carol, real.change()))), GroupChangeException.Reason.FORGED);
+        assertRefused(() -> chain.verifyAndApply(Optional.of(s1), change(alice, s1, GroupChangeFields.Action.REMOVE,
+                List.of(), List.of(alice.publicKey()))), GroupChangeException.Reason.INVALID);
+    }
+
+    @Test
     void replayedAndConflictingChangesAreRefused() throws Exception {
         GroupState s0 = created();
         SignedGroupChangeBytes add = change(alice, s0, GroupChangeFields.Action.ADD, List.of(member(dave, "Dave")),

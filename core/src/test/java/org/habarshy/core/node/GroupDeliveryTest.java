@@ -96,6 +96,57 @@ class GroupDeliveryTest {
     }
 
     @Test
+    void aMemberWhoLeavesCannotReadLaterMessagesAndTheOnlyAdminMustPromoteFirst() throws Exception {
+        try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
+             Account bob = Account.create(dir.resolve("b"), "Bob", clock);
+             Account carol = Account.create(dir.resolve("c"), "Carol", clock)) {
+            befriend(alice, bob);
+            befriend(alice, carol);
+            GroupId id = alice.groups().create("Neighbours", List.of(alice.contact("bob"),
+                    alice.contact("carol"))).id();
+            exchange(alice, bob, carol);
+            carol.groups().send(id, "hello before I go");
+            exchange(alice, bob, carol);
+
+            GroupSummary left = carol.groups().leave(id);
+            assertThat(left.member()).isFalse();
+            assertThat(left.epoch()).isEqualTo(1);
+            assertThat(left.members()).extracting(GroupMember::name).containsExactly("Alice", "Bob");
+            exchange(alice, bob, carol);
+            // Bob is not Carol's contact: her signed departure reaches him all the same.
+            assertThat(bob.groups().find("Neighbours").members()).extracting(GroupMember::name)
+                    .containsExactly("Alice", "Bob");
+            assertThat(alice.groups().find("Neighbours").epoch()).isEqualTo(1);
+
+            alice.groups().send(id, "after Carol left");
+            bob.groups().send(id, "ok");
+            exchange(alice, bob, carol);
+            assertThat(texts(bob, id)).contains("alice: after Carol left");
+            assertThat(texts(alice, id)).contains("bob: ok");
+            assertThat(texts(carol, id)).containsExactly("Carol: hello before I go");
+            assertThatThrownBy(() -> carol.groups().send(id, "still here?"))
+                    .isInstanceOfSatisfying(GroupChangeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(GroupChangeException.Reason.NOT_A_MEMBER));
+            assertThatThrownBy(() -> carol.groups().leave(id))
+                    .isInstanceOfSatisfying(GroupChangeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(GroupChangeException.Reason.NOT_A_MEMBER));
+
+            assertThatThrownBy(() -> alice.groups().leave(id))
+                    .isInstanceOfSatisfying(GroupChangeException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(GroupChangeException.Reason.INVALID);
+                        assertThat(e.getMessage()).contains("only admin");
+                    });
+            alice.groups().promote(id, bob.card().identityKey());
+            exchange(alice, bob, carol);
+            assertThat(alice.groups().leave(id).member()).isFalse();
+            exchange(alice, bob, carol);
+            GroupSummary bobsView = bob.groups().find("Neighbours");
+            assertThat(bobsView.members()).extracting(GroupMember::name).containsExactly("Bob");
+            assertThat(bobsView.admin()).isTrue();
+        }
+    }
+
+    @Test
     void aMessageThatArrivesBeforeItsSenderKeyIsOpenedWhenTheKeyComes() throws Exception {
         try (Account alice = Account.create(dir.resolve("a"), "Alice", clock);
              Account bob = Account.create(dir.resolve("b"), "Bob", clock)) {
