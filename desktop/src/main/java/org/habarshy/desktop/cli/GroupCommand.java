@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         + "members are added and removed by the group's admins.",
         subcommands = {GroupCommand.Create.class, GroupCommand.ListGroups.class, GroupCommand.Members.class,
                 GroupCommand.Add.class, GroupCommand.Remove.class, GroupCommand.Promote.class,
-                GroupCommand.Send.class, GroupCommand.Messages.class})
+                GroupCommand.Send.class, GroupCommand.Messages.class, GroupCommand.Leave.class})
 final class GroupCommand implements Runnable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -158,6 +158,22 @@ final class GroupCommand implements Runnable {
             GroupSummary after = account.groups().remove(g.id(), resolve(account, g, member).identity());
             out.println("removed " + member + " from \"" + after.name() + "\" (" + after.members().size()
                     + " members left)");
+        }
+    }
+
+    @Command(name = "leave", description = "Leave a group: your signed departure goes to the other members, who "
+            + "switch to new sender keys you never receive. You keep the messages you have. The only admin must "
+            + "promote someone first.")
+    static final class Leave extends GroupTask {
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Override
+        void run(Account account, PrintWriter out) throws Exception {
+            GroupSummary g = account.groups().find(group);
+            GroupSummary after = account.groups().leave(g.id());
+            out.println("left \"" + after.name() + "\"; the other " + after.members().size()
+                    + " member(s) are told when your messages reach them");
         }
     }
 

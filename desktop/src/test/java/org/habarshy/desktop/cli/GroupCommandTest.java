@@ -50,6 +50,14 @@ class GroupCommandTest {
         assertThat(ok("group", "remove", "Newsroom", "carol", "--data", alice.toString()).out())
                 .contains("removed carol from \"Newsroom\" (2 members left)");
         assertThat(ok("group", "list", "--data", alice.toString()).out()).contains("2 members\tepoch 1\tadmin");
+
+        CliRun onlyAdmin = CliRun.of(FakeTerminal.none(), "group", "leave", "Newsroom", "--data", alice.toString());
+        assertThat(onlyAdmin.exitCode()).isEqualTo(2);
+        assertThat(onlyAdmin.err()).contains("only admin").contains("promote");
+        assertThat(ok("group", "leave", "Newsroom", "--data", bob.toString()).out())
+                .contains("left \"Newsroom\"");
+        // Bob has not heard of Carol's removal yet: he leaves from epoch 0 (a fork alice refuses, PROTOCOL 11.2).
+        assertThat(ok("group", "list", "--data", bob.toString()).out()).contains("2 members\tepoch 1\tremoved");
     }
 
     @Test
