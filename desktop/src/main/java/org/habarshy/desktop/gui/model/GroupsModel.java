@@ -240,6 +240,29 @@ public final class GroupsModel {
         }, e -> done.accept(Optional.of(error(e))));
     }
 
+    /**
+     * Leaves the selected group (docs/PROTOCOL.md §11.2: the user's signed removal of itself); the other members
+     * re-key without this user. The only admin is told to promote someone first.
+     */
+    public void leave(Consumer<Optional<UserError>> done) {
+        GroupId id = selected;
+        if (id == null) {
+            done.accept(Optional.of(new UserError("group.error.noGroup", "")));
+            return;
+        }
+        work.submit(() -> require().groups().leave(id), g -> {
+            done.accept(Optional.empty());
+            refresh();
+        }, e -> done.accept(Optional.of(e instanceof GroupChangeException refused
+                && refused.reason() == GroupChangeException.Reason.INVALID
+                ? new UserError("group.leave.onlyAdmin", "") : error(e))));
+    }
+
+    /** Returns true if the user can leave the selected group (is still a member of it). */
+    public boolean canLeave() {
+        return selected().map(GroupSummary::member).orElse(false);
+    }
+
     private MessengerSession require() {
         return sessions.current().orElseThrow(() -> new IllegalStateException("no account is open"));
     }

@@ -59,6 +59,7 @@ final class GroupsPanel extends JPanel {
     private final JButton send;
     private final JButton addMember;
     private final JButton removeMember;
+    private final JButton leave;
     private final CardLayout cards = new CardLayout();
     private final JPanel holder = new JPanel(cards);
     private boolean updating;
@@ -75,6 +76,8 @@ final class GroupsPanel extends JPanel {
         addMember.setName("group.addMember");
         this.removeMember = controls.button("group.removeMember", this::removeSelectedMember);
         removeMember.setName("group.removeMember");
+        this.leave = controls.button("group.leave", this::leaveGroup);
+        leave.setName("group.leave");
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, groupsSide(), conversationSide());
         split.setResizeWeight(0.25);
         split.setBorder(BorderFactory.createEmptyBorder());
@@ -167,10 +170,11 @@ final class GroupsPanel extends JPanel {
         });
         controls.describe(memberList, "group.members");
         memberList.addListSelectionListener(e -> updateButtons());
-        JPanel memberButtons = new JPanel(new GridLayout(2, 1, 0, 4));
+        JPanel memberButtons = new JPanel(new GridLayout(3, 1, 0, 4));
         memberButtons.setOpaque(false);
         memberButtons.add(addMember);
         memberButtons.add(removeMember);
+        memberButtons.add(leave);
         JPanel membersSide = new JPanel(new BorderLayout(0, 8));
         membersSide.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 12));
         membersSide.add(controls.labelFor("group.members", memberList), BorderLayout.NORTH);
@@ -279,6 +283,7 @@ final class GroupsPanel extends JPanel {
         addMember.setEnabled(manage);
         GroupMember chosen = memberList.getSelectedValue();
         removeMember.setEnabled(manage && chosen != null && !chosen.admin());
+        leave.setEnabled(model.canLeave());
         send.setEnabled(model.selected().map(GroupSummary::member).orElse(false));
     }
 
@@ -333,6 +338,19 @@ final class GroupsPanel extends JPanel {
                 candidates.toArray(), candidates.get(0));
         if (chosen != null) {
             model.addMember((String) chosen, this::show);
+        }
+    }
+
+    private void leaveGroup() {
+        Optional<GroupSummary> group = model.selected();
+        if (group.isEmpty()) {
+            return;
+        }
+        int answer = JOptionPane.showConfirmDialog(this,
+                controls.texts().format("group.leave.confirm", group.get().name()),
+                controls.texts().text("group.leave.title"), JOptionPane.OK_CANCEL_OPTION);
+        if (answer == JOptionPane.OK_OPTION) {
+            model.leave(this::show);
         }
     }
 

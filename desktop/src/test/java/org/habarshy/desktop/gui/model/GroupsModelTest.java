@@ -141,4 +141,34 @@ class GroupsModelTest {
         Await.until("one member left", LIMIT, () -> onUi(() -> model.selected().orElseThrow().members().size()) == 1);
         assertThat(changes).isNotEmpty().allMatch("test-ui"::equals);
     }
+
+    @Test
+    void leaveAGroupAndTheOnlyAdminIsToldToPromoteFirst() throws Exception {
+        onUi(() -> {
+            model.start(200);
+            return null;
+        });
+        Await.until("contacts read", LIMIT, () -> onUi(model::contactAliases).contains("bob"));
+        assertThat(outcome(done -> model.create("Own group", List.of("bob"), done))).isEmpty();
+        Await.until("the new group is open", LIMIT, () -> onUi(() -> model.selected().isPresent()));
+        assertThat(key(outcome(model::leave))).contains("group.leave.onlyAdmin");
+
+        GroupId bobs = bob.groups().create("Bob's street", List.of(bob.contact("alice"))).id();
+        Await.until("Alice joined Bob's group", LIMIT, () -> onUi(model::groups).stream()
+                .anyMatch(g -> g.id().equals(bobs)));
+        onUi(() -> {
+            model.select(bobs);
+            return null;
+        });
+        Await.until("Bob's group open", LIMIT, () -> onUi(() -> model.selected()
+                .map(g -> g.id().equals(bobs)).orElse(false)));
+        assertThat(onUi(model::canLeave)).isTrue();
+        assertThat(onUi(model::canManage)).isFalse();
+
+        assertThat(outcome(model::leave)).isEmpty();
+        Await.until("Alice is no longer a member", LIMIT, () -> onUi(() -> !model.selected().orElseThrow().member()));
+        assertThat(onUi(model::canLeave)).isFalse();
+        Await.until("Bob's node applied Alice's departure", LIMIT,
+                () -> bob.groups().find("Bob's street").members().size() == 1);
+    }
 }
