@@ -326,7 +326,7 @@ public final class Node implements AutoCloseable {
 
     /** Drops expired envelopes and disappearing messages, and rewrites the status file. Store executor only. */
     private void housekeeping() {
-        if (wipeWatch.wiped()) {
+        if (wipeWatch.check()) {
             return; // never write into a directory being wiped (the status file would come back)
         }
         long now = account.clock().millis();
@@ -440,9 +440,10 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Sets what runs (once, on the wipe-watch thread) when another process starts a panic wipe of this node's
-     * data directory ({@link PanicWipe}); by then the node has stopped its links and timers. Runs at once if that
-     * happened already.
+     * Sets what runs (once) when another process starts a panic wipe of this node's data directory
+     * ({@link PanicWipe}); by then the node has stopped its links and timers. It runs on the wipe-watch thread, or
+     * on the store thread when housekeeping noticed first, so it must hand work off rather than block (and never
+     * call {@link #close} itself). Runs at once if the wipe began already.
      */
     public void onDataWiped(Runnable listener) {
         this.onDataWiped = listener;

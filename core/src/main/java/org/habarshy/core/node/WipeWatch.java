@@ -28,30 +28,46 @@ public final class WipeWatch implements AutoCloseable {
     private final Path dataDir;
     private final Runnable onWiped;
     private final AtomicBoolean reported = new AtomicBoolean();
+    /** Null if the directory cannot be watched: then only {@link #check()} notices a wipe. */
     private final WatchService watcher;
     private final Thread thread;
 
-    private WipeWatch(Path dataDir, Runnable onWiped) throws IOException {
+    private WipeWatch(Path dataDir, Runnable onWiped) {
         this.dataDir = dataDir.toAbsolutePath();
         this.onWiped = Objects.requireNonNull(onWiped, "onWiped");
-        this.watcher = FileSystems.getDefault().newWatchService();
-        try {
-            this.dataDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-        } catch (IOException | RuntimeException e) {
-            watcher.close();
-            throw e;
-        }
+        this.watcher = newWatcher(this.dataDir);
         this.thread = new Thread(this::watch, "habarshy-wipe-watch");
         thread.setDaemon(true);
+    }
+
+    private static WatchService newWatcher(Path dir) {
+        WatchService watcher = null;
+        try {
+            watcher = FileSystems.getDefault().newWatchService();
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            return watcher;
+        } catch (IOException | RuntimeException e) {
+            // E.g. the per-user inotify limit (fs.inotify.max_user_instances) is reached.
+            LOG.log(System.Logger.Level.WARNING, "cannot watch the data directory ({0}); a panic wipe from "
+                    + "another process is noticed at the next housekeeping round instead", e.getMessage());
+            if (watcher != null) {
+                try {
+                    watcher.close();
+                } catch (IOException ignored) {
+                    // nothing held
+                }
+            }
+            return null;
+        }
     }
 
     /**
      * Starts watching {@code dataDir}; {@code onWiped} runs once, on the watch thread, when a wipe starts (also
      * right away if one already started).
      *
-     * @throws IOException if the directory cannot be watched
+     * If the directory cannot be watched, only {@link #check()} reports.
      */
-    public static WipeWatch start(Path dataDir, Runnable onWiped) throws IOException {
+    public static WipeWatch start(Path dataDir, Runnable onWiped) {
         WipeWatch watch = register(dataDir, onWiped);
         watch.start();
         return watch;
@@ -60,16 +76,29 @@ public final class WipeWatch implements AutoCloseable {
     /**
      * Registers the watch on {@code dataDir} now (so that {@link #wiped()} works and no event is missed) and
      * reports nothing until {@link #start()}: for an owner that must finish setting up first.
-     *
-     * @throws IOException if the directory cannot be watched
      */
-    public static WipeWatch register(Path dataDir, Runnable onWiped) throws IOException {
+    public static WipeWatch register(Path dataDir, Runnable onWiped) {
         return new WipeWatch(dataDir, onWiped);
     }
 
     /** Starts reporting (once); events since {@link #register} are not lost. */
     public void start() {
-        thread.start();
+        if (watcher != null) {
+            thread.start();
+        }
+    }
+
+    /**
+     * Checks the directory now (two {@code stat} calls) and reports if a wipe began; returns whether one did. For
+     * a periodic task off the event loop: a fallback where the directory cannot be watched or the platform's
+     * watch service polls slowly.
+     */
+    public boolean check() {
+        if (wiped()) {
+            report();
+            return true;
+        }
+        return false;
     }
 
     /** Returns true if a wipe of the directory has started (its marker exists) or the directory is gone. */
@@ -113,6 +142,9 @@ public final class WipeWatch implements AutoCloseable {
     /** Stops watching. */
     @Override
     public void close() {
+        if (watcher == null) {
+            return;
+        }
         try {
             watcher.close();
         } catch (IOException e) {

@@ -53,6 +53,20 @@ class WipeWatchTest {
     }
 
     @Test
+    void theHousekeepingCheckReportsOnceWithoutTheWatchThread() throws Exception {
+        Path dir = Files.createDirectory(root.resolve("unwatched"));
+        AtomicInteger calls = new AtomicInteger();
+        try (WipeWatch watch = WipeWatch.register(dir, calls::incrementAndGet)) { // never started
+            assertThat(watch.check()).isFalse();
+            Files.createFile(dir.resolve(PanicWipe.MARKER_FILE));
+            assertThat(watch.check()).isTrue();
+            Files.delete(dir.resolve(PanicWipe.MARKER_FILE));
+            assertThat(watch.check()).as("a wipe once seen stays seen").isTrue();
+            assertThat(calls).hasValue(1);
+        }
+    }
+
+    @Test
     void reportsWhenTheDirectoryGoesAway() throws Exception {
         Path dir = Files.createDirectory(root.resolve("gone"));
         CountDownLatch fired = new CountDownLatch(1);

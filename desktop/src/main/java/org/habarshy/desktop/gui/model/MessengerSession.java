@@ -123,7 +123,7 @@ public final class MessengerSession implements AutoCloseable {
     }
 
     /**
-     * Sets what runs (once per node start, on the node's wipe-watch thread) when another process, e.g.
+     * Sets what runs (once per node start, on a node thread: hand work off) when another process, e.g.
      * {@code habarshy panic}, starts wiping the data directory under the running node; the node has then already
      * dropped its links. The listener should {@link #close} this session.
      */
