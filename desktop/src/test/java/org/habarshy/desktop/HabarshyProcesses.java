@@ -38,7 +38,13 @@ final class HabarshyProcesses implements AutoCloseable {
     static final String NODE_RUNNING = "node running on port";
     static final int SIGINT = 2;
 
-    private static final Pattern RAW_IPV4 = Pattern.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9])");
+    /**
+     * A dotted quad that is not part of a longer number, nor a version inside a file or artifact name such as
+     * {@code sqlite-3.50.3.0-<uuid>-libsqlitejdbc.so} or {@code sqlite-jdbc-3.50.3.0.jar} (a name, then a hyphen):
+     * an address in a log line follows a space, a slash, a colon, an equals sign or a bracket, never "name-".
+     */
+    static final Pattern RAW_IPV4 = Pattern.compile(
+            "(?<![0-9.])(?<![A-Za-z0-9_]-)(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9])");
     private static final Pattern QUEUED = Pattern.compile("(?m)^queued ([0-9a-f]{64})$");
 
     private final Path root;
