@@ -49,6 +49,12 @@ final class HabarshyProcess implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-Duser.home=" + userHome);
+        // sqlite-jdbc extracts its native library to a temporary directory and, at every start, deletes the copies
+        // there whose owner has gone. Children starting and exiting at once in a shared /tmp race on that (one
+        // deletes a copy the other is deleting) and print a stack trace; SIGKILLed children left copies behind.
+        // Its own directory per child, under the test's temporary directory, has neither problem.
+        Path sqliteNative = Files.createDirectories(logDir.resolve(name + ".sqlite-native"));
+        command.add("-Dorg.sqlite.tmpdir=" + sqliteNative);
         command.add("org.habarshy.desktop.Main");
         command.addAll(args);
         Path out = logDir.resolve(name + ".out");
