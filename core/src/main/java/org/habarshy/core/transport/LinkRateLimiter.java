@@ -41,11 +41,15 @@ public final class LinkRateLimiter extends ChannelDuplexHandler {
         if (msg instanceof EnvelopeRecord record) {
             long now = nanoTime.getAsLong();
             long wait = Math.max(envelopes.take(1, now), bytes.take(record.envelope().length, now));
-            if (wait > 0 && !paused) {
-                paused = true;
-                counters.throttle();
+            if (wait > 0) {
+                // Again on every record in debt: SyncChannelHandler turns autoRead back on from the store thread
+                // when its queue drains, which would let the socket read loop go on past this buffer.
                 ctx.channel().config().setAutoRead(false);
-                ctx.executor().schedule(() -> resume(ctx), wait, TimeUnit.NANOSECONDS);
+                if (!paused) {
+                    paused = true;
+                    counters.throttle();
+                    ctx.executor().schedule(() -> resume(ctx), wait, TimeUnit.NANOSECONDS);
+                }
             }
         }
         ctx.fireChannelRead(msg);
@@ -71,6 +75,9 @@ public final class LinkRateLimiter extends ChannelDuplexHandler {
         paused = false;
         // SyncChannelHandler turns autoRead off again on the next record if its own queue is still long.
         ctx.channel().config().setAutoRead(true);
+        // If autoRead was turned on meanwhile (SyncChannelHandler), setAutoRead(true) requests no read, and the
+        // read it requested then was held back above: without this the link would never read again.
+        ctx.read();
     }
 
     private long debtNanos(long now) {

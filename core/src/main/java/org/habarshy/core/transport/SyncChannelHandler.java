@@ -152,7 +152,8 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                 channel.close();
             } finally {
                 if (queued.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
-                    channel.config().setAutoRead(true);
+                    // On the event loop, never in the middle of a socket read loop that LinkRateLimiter stopped.
+                    channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
                 }
             }
         });

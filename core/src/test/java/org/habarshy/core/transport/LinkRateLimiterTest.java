@@ -72,6 +72,26 @@ class LinkRateLimiterTest {
     }
 
     @Test
+    void resumesReadingEvenWhenAnotherHandlerTurnedAutoReadOnWhilePaused() {
+        EmbeddedChannel ch = channel(1, 1_000_000);
+        ch.writeInbound(envelope(200), envelope(200));
+        assertThat(ch.config().isAutoRead()).isFalse();
+        // SyncChannelHandler's queue drained: it turns autoRead on; the read this requests is held back.
+        ch.config().setAutoRead(true);
+        assertThat(ch.config().isAutoRead()).isTrue();
+        ch.writeInbound(envelope(200));
+        assertThat(ch.config().isAutoRead()).as("a record in debt stops reading again").isFalse();
+        ch.config().setAutoRead(true);
+
+        int before = readsReachingTheSocket.get();
+        advance(ch, nanos, 2 * SECOND);
+        assertThat(readsReachingTheSocket.get()).as("the paid-back link asks the socket for more")
+                .isGreaterThan(before);
+        assertThat(ch.config().isAutoRead()).isTrue();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void pausesOnBytesAloneAndIgnoresOtherRecords() {
         EmbeddedChannel ch = channel(1_000, 1_000);
         for (int i = 0; i < 100; i++) {
