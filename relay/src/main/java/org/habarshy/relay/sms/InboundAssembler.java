@@ -136,7 +136,7 @@ final class InboundAssembler {
                 counters.increment(Counter.SETS_EXPIRED);
                 LOG.log(Level.WARNING, "incomplete SMS set expired with {0} of {1} parts missing",
                         set.missing().size(), set.total());
-            } else if (now - set.lastRequest() >= config.requestMissingAfter().toMillis()
+            } else if (now - Math.max(set.lastRequest(), set.lastPart()) >= config.requestMissingAfter().toMillis()
                     && set.requests() < config.maxResendRequests()
                     && outbound.queueControl(set.peer(),
                             SmsFrames.resendRequest(set.reference(), set.total(), set.missing()), now)) {

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param perOriginDaily       {@code sms.budget.per-origin}: segments per UTC day for one origin (mesh peer or user)
  * @param inboundPerSenderDaily {@code sms.inbound.per-sender}: payloads accepted per UTC day from one phone number
  * @param maxIncompletePerSender {@code sms.inbound.max-incomplete}: concatenated sets held open per phone number
- * @param requestMissingAfter  {@code sms.reassembly.request-after}: wait before asking the sender for missing parts
+ * @param requestMissingAfter  {@code sms.reassembly.request-after}: how long a set must have received no part before the sender is asked for the missing ones
  * @param maxResendRequests    {@code sms.reassembly.max-requests}: requests per incomplete set
  * @param expireIncompleteAfter {@code sms.reassembly.expire-after}: an incomplete set is dropped after this
  * @param maxAttempts          {@code sms.send.max-attempts}: send attempts of one segment (including resends)

@@ -21,9 +21,13 @@ public final class ReceivedParts {
         this.connection = connection;
     }
 
-    /** A set that is still missing parts. */
+    /**
+     * A set that is still missing parts.
+     *
+     * @param lastPart when the latest of its parts arrived (millis), so a set still arriving is not "stalled"
+     */
     public record IncompleteSet(PhoneNumber peer, int reference, int total, long firstSeen, long lastRequest,
-            int requests, List<Integer> missing) {
+            int requests, List<Integer> missing, long lastPart) {
     }
 
     /** Stores a part; returns false if it was already held (a duplicate). */
@@ -89,19 +93,21 @@ public final class ReceivedParts {
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 sets.add(new IncompleteSet(PhoneNumber.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3),
-                        rs.getLong(4), rs.getLong(5), rs.getInt(6), List.of()));
+                        rs.getLong(4), rs.getLong(5), rs.getInt(6), List.of(), rs.getLong(4)));
             }
         }
         List<IncompleteSet> out = new ArrayList<>();
         for (IncompleteSet s : sets) {
             List<Integer> missing = new ArrayList<>();
             boolean[] held = new boolean[s.total() + 1];
+            long lastPart = s.firstSeen();
             try (PreparedStatement q = connection.prepareStatement(
-                    "SELECT idx FROM parts WHERE peer = ? AND reference = ? AND total = ?")) {
+                    "SELECT idx, first_seen FROM parts WHERE peer = ? AND reference = ? AND total = ?")) {
                 bind(q, s.peer(), s.reference(), s.total());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         held[rs.getInt(1)] = true;
+                        lastPart = Math.max(lastPart, rs.getLong(2));
                     }
                 }
             }
@@ -111,7 +117,7 @@ public final class ReceivedParts {
                 }
             }
             out.add(new IncompleteSet(s.peer(), s.reference(), s.total(), s.firstSeen(), s.lastRequest(),
-                    s.requests(), List.copyOf(missing)));
+                    s.requests(), List.copyOf(missing), lastPart));
         }
         return out;
     }

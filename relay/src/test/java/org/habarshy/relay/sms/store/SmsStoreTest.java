@@ -53,6 +53,20 @@ class SmsStoreTest {
     }
 
     @Test
+    void anIncompleteSetTellsWhenItsLatestPartArrived() throws Exception {
+        try (SmsStore store = SmsStore.open(dir.resolve("sms.db"))) {
+            store.parts().add(PEER, 5, 4, 1, new byte[] {1}, 100);
+            store.parts().add(PEER, 5, 4, 3, new byte[] {3}, 2_500);
+            store.parts().add(PEER, 5, 4, 2, new byte[] {2}, 1_700);
+            assertThat(store.parts().incomplete()).singleElement().satisfies(s -> {
+                assertThat(s.firstSeen()).isEqualTo(100);
+                assertThat(s.lastPart()).as("the stall is counted from here").isEqualTo(2_500);
+                assertThat(s.missing()).containsExactly(4);
+            });
+        }
+    }
+
+    @Test
     void uncommittedWorkIsLostNotHalfKept() throws Exception {
         Path file = dir.resolve("sms.db");
         try (SmsStore store = SmsStore.open(file)) {
