@@ -108,9 +108,13 @@ public final class Node implements AutoCloseable {
             throws IOException, StoreException {
         this.account = account;
         this.storeExecutor = account.storeExecutor();
-        // Work refused after close is safe to drop: unopened envelopes stay pending and reopen at start.
+        // Work refused after close runs on the thread that submitted it, which is then the store executor (the
+        // event loops stop first): opening a pending envelope, or sealing the delivery receipt of a message the
+        // store has just committed. Dropping the latter lost that receipt for good (the message, already stored,
+        // is never answered again), so the sender never saw the message or file chunk delivered. Envelopes of the
+        // last batch are then opened at close instead of at the next start.
         this.cryptoExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreads("habarshy-crypto", true), new ThreadPoolExecutor.DiscardPolicy());
+                new NamedThreads("habarshy-crypto", true), (task, executor) -> task.run());
         this.group = new MultiThreadIoEventLoopGroup(2, new NamedThreads("habarshy-io", true),
                 NioIoHandler.newFactory());
         this.registry = new LinkRegistry(transportKey.publicKey().bytes());
