@@ -151,12 +151,20 @@ public final class SyncChannelHandler extends ChannelInboundHandlerAdapter {
                 LOG.log(System.Logger.Level.WARNING, "closing link {0}: {1}", current.linkLabel(), e.getMessage());
                 channel.close();
             } finally {
-                if (queued.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
-                    // On the event loop, never in the middle of a socket read loop that LinkRateLimiter stopped.
-                    channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+                if (queued.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead() && channel.isActive()) {
+                    resumeReading(channel);
                 }
             }
         });
+    }
+
+    /** Turns autoRead on from the event loop, never in the middle of a read loop that LinkRateLimiter stopped. */
+    private static void resumeReading(Channel channel) {
+        try {
+            channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The loop has stopped: the node is closing and so is this link.
+        }
     }
 
     @Override
