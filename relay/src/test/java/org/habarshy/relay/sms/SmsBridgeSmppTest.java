@@ -221,10 +221,7 @@ class SmsBridgeSmppTest {
         smsc.dropConnections();
         byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 100);
         assertThat(a.bridge.submit(envelope, NUMBER_B, "p").get(5, TimeUnit.SECONDS)).isEqualTo(SubmitResult.QUEUED);
-        // Returns on arrival; the limit only bounds a failing test. After the drop, a submit_sm or bind sent into the
-        // dying session waits out its 5 s response timeout before the retry (twice on both sides at worst), so 15 s
-        // was not enough on a loaded machine.
-        assertThat(b.envelopes.poll(60, TimeUnit.SECONDS)).isEqualTo(envelope);
+        assertThat(b.envelopes.poll(15, TimeUnit.SECONDS)).isEqualTo(envelope);
     }
 
     @Test
@@ -241,7 +238,7 @@ class SmsBridgeSmppTest {
         smsc.dropNextPart(2);
         byte[] envelope = sealedEnvelope(AgreementKeyPair.generate(random), 300);
         assertThat(a.bridge.submit(envelope, NUMBER_B, "p").get(5, TimeUnit.SECONDS)).isEqualTo(SubmitResult.QUEUED);
-        assertThat(b.envelopes.poll(60, TimeUnit.SECONDS)).isEqualTo(envelope);
+        assertThat(b.envelopes.poll(15, TimeUnit.SECONDS)).isEqualTo(envelope);
         assertThat(b.bridge.counters().get(Counter.RESEND_REQUESTS_SENT)).isEqualTo(1);
         assertThat(a.bridge.counters().get(Counter.PARTS_RESENT)).isEqualTo(1);
     }
