@@ -77,13 +77,53 @@ public final class SmppGateway implements SmsGateway {
     public void start(SmsListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         reconnects.execute(this::connect);
+        long every = config.enquireLink().toMillis();
+        reconnects.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reconnects a session that is gone without having said so. When the SMSC closes the connection while the bind
+     * response is being processed, jsmpp's reader closes the session and the binding thread then marks it bound
+     * again: no state change follows, so {@link #stateChanged} never fires and the gateway would stay "bound" to
+     * a dead connection for good (seen under load in SmsBridgeSmppTest). An enquire_link of our own finds out; a
+     * session that is not bound and has no reconnect running is connected again. Runs on the reconnect thread,
+     * so it never overlaps {@link #connect}.
+     */
+    private void watch() {
+        SMPPSession s = session;
+        if (closed || s == null) {
+            return;
+        }
+        if (!s.getSessionState().isBound()) {
+            connect();
+            return;
+        }
+        try {
+            ((ProbedSession) s).probe();
+        } catch (IOException | ResponseTimeoutException | InvalidResponseException | RuntimeException e) {
+            if (s == session && !closed) {
+                LOG.log(Level.WARNING, "SMPP link to {0} does not answer ({1}); reconnecting", config,
+                        e.getClass().getSimpleName());
+                s.close();
+                if (!s.getSessionState().isBound()) {
+                    connect();
+                }
+            }
+        }
+    }
+
+    /** A session the gateway can probe with an enquire_link of its own. */
+    private static final class ProbedSession extends SMPPSession {
+        void probe() throws IOException, ResponseTimeoutException, InvalidResponseException {
+            sendEnquireLink();
+        }
     }
 
     private void connect() {
         if (closed || (session != null && session.getSessionState().isBound())) {
             return;
         }
-        SMPPSession s = new SMPPSession();
+        SMPPSession s = new ProbedSession();
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         s.setTransactionTimer(config.responseTimeout().toMillis());
         s.setMessageReceiverListener(new Receiver());
