@@ -57,6 +57,10 @@ class CarriedByTest {
                     assertThat(find(alice, id).state()).isEqualTo(MessageState.SENT_TO_PEER);
                     long sent = aliceNode.currentStatus().links().get(0).sent();
                     assertThat(sent).isEqualTo(1);
+                    // Alice counts a carrier once she has sent it the copy; closing the carrier's node before it
+                    // stored that copy drops it (its link is gone), and the second session would send it again.
+                    Await.until("the carrier stored the copy", LIMIT, () -> Account.call(carrier.storeExecutor(),
+                            () -> carrier.database().read(t -> carrier.envelopes().contains(t, id))));
                 }
                 try (Node carrierNode = Node.start(carrier, loopback())) {
                     carrierNode.addPeer(new InetSocketAddress(InetAddress.getLoopbackAddress(), aliceNode.port()));
