@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import org.habarshy.core.api.attachment.Attachment;
 import org.habarshy.core.api.attachment.AttachmentLimits;
@@ -38,6 +36,7 @@ import org.habarshy.core.store.FileRow;
 import org.habarshy.core.store.PartProgress;
 import org.habarshy.core.store.ReportRow;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.StoreThread;
 import org.habarshy.core.store.Transaction;
 
 /**
@@ -350,27 +349,7 @@ public final class Attachments {
         return HexFormat.of().formatHex(id.bytes()).substring(0, 12);
     }
 
-    private <T> T call(StoreCall<T> task) throws StoreException {
-        try {
-            return storeExecutor.submit((Callable<T>) task::call).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Reason.IO, "interrupted while waiting for the database");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StoreException store) {
-                throw store;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** A store task that may throw {@link StoreException}. */
-    @FunctionalInterface
-    private interface StoreCall<T> {
-        T call() throws StoreException;
+    private <T> T call(StoreThread.Task<T> task) throws StoreException {
+        return StoreThread.await(storeExecutor, task);
     }
 }

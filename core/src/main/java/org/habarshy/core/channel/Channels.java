@@ -25,6 +25,7 @@ import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.FieldCipher;
 import org.habarshy.core.store.SettingsStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.StoreThread;
 import org.habarshy.core.store.StoredChannel;
 import org.habarshy.core.store.StoredChannelPost;
 import org.habarshy.core.store.StoredEnvelope;

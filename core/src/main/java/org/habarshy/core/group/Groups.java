@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import org.habarshy.core.api.group.GroupId;
 import org.habarshy.core.api.group.GroupMember;
@@ -31,6 +29,7 @@ import org.habarshy.core.store.EnvelopeStore;
 import org.habarshy.core.store.FieldCipher;
 import org.habarshy.core.store.GroupStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.StoreThread;
 import org.habarshy.core.store.Transaction;
 import org.habarshy.core.wire.GroupChangeFields;
 import org.habarshy.core.wire.GroupCodec;
@@ -359,26 +358,7 @@ public final class Groups {
         }
     }
 
-    private <T> T call(StoreCall<T> task) throws StoreException {
-        try {
-            return storeExecutor.submit((Callable<T>) task::call).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Reason.IO, "interrupted while waiting for the database");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StoreException store) {
-                throw store;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    @FunctionalInterface
-    private interface StoreCall<T> {
-        T call() throws StoreException;
+    private <T> T call(StoreThread.Task<T> task) throws StoreException {
+        return StoreThread.await(storeExecutor, task);
     }
 }

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +58,7 @@ import org.habarshy.core.store.RatchetSessionStore;
 import org.habarshy.core.store.SettingsStore;
 import org.habarshy.core.store.SmsNumberStore;
 import org.habarshy.core.store.StoreException;
+import org.habarshy.core.store.StoreThread;
 import org.habarshy.core.store.StoredEnvelope;
 import org.habarshy.core.sms.SmsRelayRequest;
 import org.habarshy.core.store.Transaction;
@@ -669,21 +668,7 @@ public final class Account implements AutoCloseable {
 
     /** Runs {@code task} on the store executor and waits for it. */
     static <T> T call(ExecutorService executor, StoreCall<T> task) throws StoreException {
-        try {
-            return executor.submit((Callable<T>) task::call).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Reason.IO, "interrupted while waiting for the database");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StoreException store) {
-                throw store;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return StoreThread.await(executor, task::call);
     }
 
     /** A store task that may throw {@link StoreException}. */
