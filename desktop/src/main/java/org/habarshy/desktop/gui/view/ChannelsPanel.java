@@ -373,7 +373,7 @@ final class ChannelsPanel extends JPanel {
     }
 
     private void openSubscribe() {
-        new SubscribeChannelDialog(SwingUtilities.getWindowAncestor(this), controls, model, work, palette)
+        CodeEntryDialog.subscribeChannel(SwingUtilities.getWindowAncestor(this), controls, model, work, palette)
                 .setVisible(true);
     }
 

@@ -337,7 +337,7 @@ final class ChatsPanel extends JPanel {
     /** Opens the add-contact dialog (named {@code addContact.dialog}). */
     void openAddContact() {
         Window owner = SwingUtilities.getWindowAncestor(this);
-        AddContactDialog dialog = new AddContactDialog(owner, controls, model, work, palette);
+        CodeEntryDialog dialog = CodeEntryDialog.addContact(owner, controls, model, work, palette);
         dialog.setName("addContact.dialog");
         dialog.setVisible(true);
     }
